@@ -1,0 +1,235 @@
+"""The catalogue: valid records, checked against each other, with the indexes pages need."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from mantelkaart.config import NATIONWIDE, SiteConfig
+from mantelkaart.loader import PathKey
+from mantelkaart.problems import Problem, field_path, suggest
+from mantelkaart.records import (
+    Contact,
+    Location,
+    Provider,
+    Regulation,
+    RespiteForm,
+    Service,
+    Verification,
+)
+from mantelkaart.validation import Source
+from mantelkaart.vocabulary import Vocabularies
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A service together with the provider that offers it."""
+
+    provider_id: str
+    provider: Provider
+    service: Service
+    relpath: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.provider_id}/{self.service.id}"
+
+    @property
+    def active(self) -> bool:
+        return self.service.status != "gestopt"
+
+    @property
+    def contact(self) -> Contact:
+        own = self.service.contact
+        if own is None:
+            return self.provider.contact
+        merged = self.provider.contact.model_dump() | {
+            k: v for k, v in own.model_dump().items() if v is not None
+        }
+        return Contact.model_construct(**merged)
+
+    @property
+    def verified(self) -> Verification:
+        return self.service.verified or self.provider.verified
+
+    @property
+    def locations(self) -> list[Location]:
+        by_id = {location.id: location for location in self.provider.locations}
+        return [by_id[i] for i in self.service.locations if i in by_id]
+
+    def serves(self, municipality: str) -> bool:
+        return NATIONWIDE in self.service.area or municipality in self.service.area
+
+
+@dataclass
+class Catalogue:
+    config: SiteConfig
+    vocabularies: Vocabularies
+    providers: dict[str, Provider] = field(default_factory=dict)
+    respite_forms: dict[str, RespiteForm] = field(default_factory=dict)
+    regulations: dict[str, Regulation] = field(default_factory=dict)
+    offers: list[Offer] = field(default_factory=list)
+    files: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def active_offers(self) -> list[Offer]:
+        return [offer for offer in self.offers if offer.active]
+
+    def offers_by(self, attribute: str) -> dict[str, list[Offer]]:
+        """Active offers grouped by a list attribute of the service (e.g. ``target_groups``)."""
+        groups: dict[str, list[Offer]] = defaultdict(list)
+        for offer in self.active_offers():
+            value = getattr(offer.service, attribute)
+            for key in value if isinstance(value, list) else [value]:
+                if key is not None:
+                    groups[key].append(offer)
+        return groups
+
+    def offers_in(self, municipality: str) -> list[Offer]:
+        return [offer for offer in self.active_offers() if offer.serves(municipality)]
+
+    def regulations_for_form(self, form_id: str) -> list[tuple[str, Regulation]]:
+        return [(rid, r) for rid, r in self.regulations.items() if form_id in r.respite_forms]
+
+    def regulations_in(self, municipality: str) -> list[tuple[str, Regulation]]:
+        return [
+            (rid, r)
+            for rid, r in self.regulations.items()
+            if municipality in r.municipalities or NATIONWIDE in r.municipalities
+        ]
+
+    def offers_of(self, provider_id: str) -> list[Offer]:
+        return [offer for offer in self.offers if offer.provider_id == provider_id]
+
+
+def _problem(source: Source, key: PathKey, message: str, hint: str, severity: str = "fout") -> Problem:
+    line, column = source.document.position(key)
+    return Problem(source.relpath, line, column, field_path(key), message, hint, severity)  # type: ignore[arg-type]
+
+
+def _missing(
+    source: Source, key: PathKey, what: str, value: str, known: Iterable[str], folder: str
+) -> Problem:
+    hint = suggest(value, known) or f"Maak {folder}{value}.yaml aan of controleer de id."
+    return _problem(source, key, f"{what} '{value}' bestaat niet.", hint)
+
+
+def build_catalogue(
+    sources: list[Source], config: SiteConfig, vocabularies: Vocabularies
+) -> tuple[Catalogue, list[Problem]]:
+    """Put valid records together and check every reference between them."""
+    catalogue = Catalogue(config, vocabularies)
+    by_kind: dict[str, list[Source]] = defaultdict(list)
+    for source in sources:
+        by_kind[source.kind].append(source)
+        catalogue.files[(source.kind, source.id)] = source.relpath
+    catalogue.providers = {s.id: s.record for s in by_kind["providers"]}
+    catalogue.respite_forms = {s.id: s.record for s in by_kind["respite-forms"]}
+    catalogue.regulations = {s.id: s.record for s in by_kind["regulations"]}
+    problems: list[Problem] = []
+    for source in by_kind["providers"]:
+        problems.extend(_check_provider(source, catalogue))
+    for source in by_kind["regulations"]:
+        problems.extend(_check_regulation(source, catalogue))
+    return catalogue, problems
+
+
+def _duplicates(source: Source, items: list[tuple[PathKey, str]], what: str) -> list[Problem]:
+    seen: set[str] = set()
+    problems = []
+    for key, value in items:
+        if value in seen:
+            problems.append(
+                _problem(
+                    source,
+                    key,
+                    f"De id '{value}' komt twee keer voor bij {what}.",
+                    "Geef elke id een eigen naam.",
+                )
+            )
+        seen.add(value)
+    return problems
+
+
+def _check_provider(source: Source, catalogue: Catalogue) -> list[Problem]:
+    provider: Provider = source.record
+    problems = _duplicates(
+        source, [(("locaties", i, "id"), loc.id) for i, loc in enumerate(provider.locations)], "de locaties"
+    )
+    problems += _duplicates(
+        source, [(("diensten", i, "id"), s.id) for i, s in enumerate(provider.services)], "de diensten"
+    )
+    location_ids = [location.id for location in provider.locations]
+    for index, service in enumerate(provider.services):
+        base: PathKey = ("diensten", index)
+        catalogue.offers.append(Offer(source.id, provider, service, source.relpath))
+        if service.respite_form and service.respite_form not in catalogue.respite_forms:
+            problems.append(
+                _missing(
+                    source,
+                    (*base, "respijtvorm"),
+                    "De respijtvorm",
+                    service.respite_form,
+                    catalogue.respite_forms,
+                    "respite-forms/",
+                )
+            )
+        for position, location_id in enumerate(service.locations):
+            if location_id not in location_ids:
+                hint = (
+                    suggest(location_id, location_ids)
+                    or "Voeg de locatie toe onder 'locaties' van de aanbieder."
+                )
+                problems.append(
+                    _problem(
+                        source,
+                        (*base, "locaties", position),
+                        f"De locatie '{location_id}' bestaat niet bij deze aanbieder.",
+                        hint,
+                    )
+                )
+        if service.setting == "buitenshuis" and not service.locations:
+            problems.append(
+                _problem(
+                    source,
+                    (*base, "omgeving"),
+                    "Deze dienst is buitenshuis maar heeft geen locatie.",
+                    "Voeg onder 'locaties' de id van een locatie toe, zodat mensen weten waar het is.",
+                    "waarschuwing",
+                )
+            )
+        if provider.contact.phone is None and (service.contact is None or service.contact.phone is None):
+            problems.append(
+                _problem(
+                    source,
+                    (*base, "contact"),
+                    "Deze dienst heeft geen telefoonnummer.",
+                    "Mantelzorgers willen iemand kunnen bellen; vul 'telefoon' in bij het contact.",
+                    "waarschuwing",
+                )
+            )
+    return problems
+
+
+def _check_regulation(source: Source, catalogue: Catalogue) -> list[Problem]:
+    regulation: Regulation = source.record
+    problems = []
+    if regulation.issuer not in catalogue.providers:
+        problems.append(
+            _missing(
+                source, ("uitgever",), "De uitgever", regulation.issuer, catalogue.providers, "providers/"
+            )
+        )
+    for index, form in enumerate(regulation.respite_forms):
+        if form not in catalogue.respite_forms:
+            problems.append(
+                _missing(
+                    source,
+                    ("respijtvormen", index),
+                    "De respijtvorm",
+                    form,
+                    catalogue.respite_forms,
+                    "respite-forms/",
+                )
+            )
+    return problems

@@ -1,0 +1,128 @@
+"""The ``mantelkaart`` command line: validate, build, serve, new."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from mantelkaart.config import ConfigError
+from mantelkaart.dataset import Dataset
+from mantelkaart.mkdocs_yml import site_config
+from mantelkaart.problems import render
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{done}/{total} records gelezen…", end="", file=sys.stderr, flush=True)
+
+
+def _load(args: argparse.Namespace) -> Dataset:
+    config, root = site_config(Path(args.config))
+    today = date.fromisoformat(args.today) if getattr(args, "today", None) else None
+    dataset = Dataset.load(root, config, today=today, progress=_progress)
+    if sys.stderr.isatty():
+        print("\r", end="", file=sys.stderr)
+    return dataset
+
+
+def _summary(dataset: Dataset) -> str:
+    records = len(dataset.sources)
+    return (
+        f"{records} records gelezen ({len(dataset.catalogue.offers)} diensten): "
+        f"{len(dataset.errors)} fouten, {len(dataset.warnings)} waarschuwingen."
+    )
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    dataset = _load(args)
+    problems = dataset.problems
+    if args.format == "json":
+        print(render(problems, "json"))
+    else:
+        if problems:
+            print(render(problems, args.format))
+        if dataset.stale and args.format == "text":
+            print("\nNiet gecontroleerd in de afgelopen "
+                  f"{dataset.config.stale_after_months} maanden, per record:")
+            current = ""
+            for item in dataset.stale:
+                if item.group != current:
+                    current = item.group
+                    print(f"  {item.relpath}")
+                print(f"    - {item.name}: {item.verified_on.isoformat()} ({item.verified_by})")
+        print(_summary(dataset), file=sys.stderr)
+    return 0 if dataset.ok(args.strict) else 1
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mantelkaart.publisher import BuildFailed, build_site
+
+    try:
+        target = build_site(Path(args.config), Path(args.site_dir) if args.site_dir else None, args.strict)
+    except BuildFailed as failure:
+        print(failure.report, file=sys.stderr)
+        print("De site is niet bijgewerkt; de vorige versie staat er nog.", file=sys.stderr)
+        return 1
+    print(f"De site staat in {target}.", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=args.config, open_in_browser=False, dev_addr=args.dev_addr)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from mantelkaart.skeleton import SkeletonError, write_skeleton
+
+    config, root = site_config(Path(args.config))
+    try:
+        path = write_skeleton(root, args.kind, args.name, config)
+    except SkeletonError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Nieuw record: {path}. Vul het aan en controleer het met 'mantelkaart validate'.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="mantelkaart", description="Sociale kaart en respijtwijzer.")
+    main.add_argument("-f", "--config", default="mkdocs.yml", help="instellingenbestand (mkdocs.yml)")
+    sub = main.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="controleer alle records")
+    validate.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    validate.add_argument("--format", choices=["text", "github", "json"], default="text")
+    validate.add_argument("--today", help=argparse.SUPPRESS)
+    validate.set_defaults(run=cmd_validate)
+    build = sub.add_parser("build", help="bouw de site (de vorige blijft staan bij een fout)")
+    build.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    build.add_argument("-d", "--site-dir", help="map voor de site (standaard: site_dir uit mkdocs.yml)")
+    build.set_defaults(run=cmd_build)
+    serve = sub.add_parser("serve", help="bekijk de site terwijl u werkt")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    serve.set_defaults(run=cmd_serve)
+    new = sub.add_parser("new", help="maak een nieuw record")
+    new.add_argument("kind", choices=["provider", "respite-form", "regulation"])
+    new.add_argument("name", help="naam, bijvoorbeeld \"Het Parkhuis\"")
+    new.set_defaults(run=cmd_new)
+    return main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,311 @@
+"""Field types shared by the record schema, each with a Dutch error message.
+
+Every value arrives as text (the loader converts nothing), so each type here
+parses text and says in Dutch what is wrong, with a hint. Validation that needs
+the site (vocabularies, municipalities, today's date) reads it from the
+validation context.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+ERROR_TYPE = "mantelkaart"
+
+
+def fail(message: str, hint: str = "") -> PydanticCustomError:
+    """An error pydantic carries to :mod:`mantelkaart.problems` untouched."""
+    return PydanticCustomError(ERROR_TYPE, "{message}", {"message": message, "hint": hint})
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def _text(value: Any, *, single_line: bool, limit: int) -> str:
+    if not isinstance(value, str):
+        raise fail("Hier hoort tekst.", "Schrijf de tekst achter de dubbele punt.")
+    text = unicodedata.normalize("NFC", value).strip()
+    if _CONTROL.search(text):
+        raise fail("De tekst bevat onzichtbare stuurtekens.", "Typ de tekst opnieuw in.")
+    if not text:
+        raise fail("De tekst is leeg.", "Vul een tekst in of laat het veld weg.")
+    if single_line and "\n" in text:
+        raise fail("Hier hoort één regel tekst.", "Haal de regelovergangen weg.")
+    if len(text) > limit:
+        raise fail(f"De tekst is te lang ({len(text)} tekens, maximaal {limit}).", "Maak hem korter.")
+    return text
+
+
+Line = Annotated[
+    str,
+    BeforeValidator(lambda v: _text(v, single_line=True, limit=200)),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200}),
+]
+Text = Annotated[
+    str,
+    BeforeValidator(lambda v: _text(v, single_line=False, limit=5000)),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 5000}),
+]
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _slug(value: Any) -> str:
+    if not isinstance(value, str) or not SLUG.match(value):
+        raise fail(
+            f"'{value}' is geen geldige id.",
+            "Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'logeerhuis-dordrecht'.",
+        )
+    return value
+
+
+Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
+
+
+def _url(value: Any) -> str:
+    text = _text(value, single_line=True, limit=2000)
+    parts = urlsplit(text)
+    if parts.scheme == "mailto" and "@" in parts.path:
+        return text
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+        raise fail(
+            f"'{text}' is geen geldige webadres.",
+            "Een link begint met https:// (of mailto: voor e-mail); andere soorten links zijn niet toegestaan.",
+        )
+    return text
+
+
+Url = Annotated[
+    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})
+]
+
+
+def _email(value: Any) -> str:
+    text = _text(value, single_line=True, limit=254)
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise fail(f"'{text}' is geen geldig e-mailadres.", "Schrijf het als naam@voorbeeld.nl.") from None
+
+
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+
+
+def parse_phone(text: str) -> phonenumbers.PhoneNumber:
+    return phonenumbers.parse(text, "NL")
+
+
+def _phone(value: Any) -> str:
+    text = _text(value, single_line=True, limit=40)
+    try:
+        number = parse_phone(text)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise fail(
+            f"'{text}' is geen geldig telefoonnummer.",
+            "Schrijf het nummer met netnummer, bijvoorbeeld 078 000 0000 of +31 78 000 0000.",
+        )
+    return text
+
+
+Phone = Annotated[
+    str, BeforeValidator(_phone), WithJsonSchema({"type": "string", "pattern": "^[+0-9][0-9 ()-]{5,}$"})
+]
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        raise fail(
+            f"'{value}' is geen geldige datum.",
+            "Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-03-15.",
+        ) from None
+
+
+def _not_future(value: date, info: ValidationInfo) -> date:
+    today = (info.context or {}).get("today") or date.today()
+    if value > today:
+        raise fail(
+            f"De datum {value.isoformat()} ligt in de toekomst.",
+            "Vul de datum in waarop u het record echt hebt gecontroleerd.",
+        )
+    return value
+
+
+Date = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+PastDate = Annotated[
+    date,
+    BeforeValidator(_date),
+    AfterValidator(_not_future),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+
+TIME = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
+
+
+def _time(value: Any) -> str:
+    match = TIME.match(value.strip()) if isinstance(value, str) else None
+    if not match or (match.group(1) == "24" and match.group(2) != "00"):
+        raise fail(f"'{value}' is geen geldige tijd.", "Schrijf de tijd als uu:mm, bijvoorbeeld 09:30.")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+Time = Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": TIME.pattern})]
+
+POSTCODE = re.compile(r"^([1-9]\d{3}) ?([A-Z]{2})$")
+
+
+def _postcode(value: Any) -> str:
+    match = POSTCODE.match(value.strip().upper()) if isinstance(value, str) else None
+    if not match or match.group(2) in {"SA", "SD", "SS"}:
+        raise fail(
+            f"'{value}' is geen geldige Nederlandse postcode.",
+            "Schrijf vier cijfers en twee letters, bijvoorbeeld 3311 AB.",
+        )
+    return f"{match.group(1)} {match.group(2)}"
+
+
+Postcode = Annotated[
+    str,
+    BeforeValidator(_postcode),
+    WithJsonSchema({"type": "string", "pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$"}),
+]
+
+TRUE_WORDS = {"ja", "true", "waar", "yes"}
+FALSE_WORDS = {"nee", "false", "onwaar", "no"}
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = value.strip().lower() if isinstance(value, str) else ""
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise fail(f"'{value}' is geen ja of nee.", "Schrijf ja of nee.")
+
+
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_boolean),
+    WithJsonSchema({"type": ["boolean", "string"], "enum": [True, False, "ja", "nee"]}),
+]
+
+
+def _number(value: Any) -> Decimal:
+    try:
+        number = Decimal(value.strip().replace(",", ".")) if isinstance(value, str) else Decimal(value)
+        if not number.is_finite() or number < 0:
+            raise InvalidOperation
+        return number
+    except (InvalidOperation, TypeError, ValueError):
+        raise fail(
+            f"'{value}' is geen getal.", "Schrijf alleen het getal, bijvoorbeeld 75 of 21,50."
+        ) from None
+
+
+Amount = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": ["number", "string"]})]
+
+
+def _age(value: Any) -> int:
+    number = _number(value)
+    if number != int(number) or number > 120:
+        raise fail(
+            f"'{value}' is geen geldige leeftijd.", "Schrijf een leeftijd in hele jaren, bijvoorbeeld 18."
+        )
+    return int(number)
+
+
+Age = Annotated[
+    int, BeforeValidator(_age), WithJsonSchema({"type": ["integer", "string"], "minimum": 0, "maximum": 120})
+]
+
+
+def _coordinate(value: Any) -> float:
+    try:
+        number = float(value.strip().replace(",", ".")) if isinstance(value, str) else float(value)
+        if number != number or abs(number) > 180:
+            raise ValueError
+        return number
+    except (TypeError, ValueError):
+        raise fail(
+            f"'{value}' is geen geldige coördinaat.", "Schrijf een decimaal getal, bijvoorbeeld 51.8133."
+        ) from None
+
+
+Coordinate = Annotated[float, BeforeValidator(_coordinate), WithJsonSchema({"type": ["number", "string"]})]
+
+
+class VocabularyRef:
+    """Marks a field whose values must come from a named vocabulary."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, value: str, info: ValidationInfo) -> str:
+        vocabularies = (info.context or {}).get("vocabularies")
+        if vocabularies is None:
+            return value
+        vocabulary = vocabularies[self.name]
+        if value not in vocabulary:
+            raise PydanticCustomError(
+                "vocabulary",
+                "{message}",
+                {
+                    "message": f"'{value}' staat niet in de lijst '{self.name}'.",
+                    "value": value,
+                    "choices": vocabulary.ids(),
+                },
+            )
+        return value
+
+
+def vocab(name: str) -> Any:
+    """A text field that must be a term of vocabulary ``name``."""
+    return Annotated[
+        str,
+        BeforeValidator(_slug),
+        AfterValidator(VocabularyRef(name)),
+        Field(json_schema_extra={"x-vocabulary": name}),
+    ]
+
+
+def check_municipality(value: str, info: ValidationInfo) -> str:
+    municipalities = (info.context or {}).get("municipalities")
+    if municipalities is not None and value not in municipalities:
+        raise PydanticCustomError(
+            "vocabulary",
+            "{message}",
+            {
+                "message": f"De gemeente '{value}' hoort niet bij deze regio.",
+                "value": value,
+                "choices": sorted(municipalities),
+            },
+        )
+    return value
+
+
+Municipality = Annotated[
+    str,
+    BeforeValidator(_slug),
+    AfterValidator(check_municipality),
+    Field(json_schema_extra={"x-vocabulary": "gemeenten"}),
+]

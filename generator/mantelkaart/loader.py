@@ -1,0 +1,213 @@
+"""Strict YAML loading.
+
+Records are parsed with libyaml's C event parser and built into plain Python
+values by a small builder of our own, so that:
+
+* every scalar stays the text the editor wrote (``9:30``, ``0781234567``, ``010``
+  and ``no`` are strings); only an empty value, ``~`` and ``null`` become ``None``;
+* duplicate keys, anchors/aliases and explicit tags (``!!python/object`` …) are
+  refused instead of silently resolved;
+* nesting depth and file size are bounded, so garbage cannot exhaust the stack or
+  memory (libyaml's own composer segfaults on 100,000 nested brackets);
+* positions (line, column) can be recorded per field path when a file has errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 30
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+PathKey = tuple[str | int, ...]
+
+
+class YamlTrouble(Exception):
+    """A file that cannot be read as a record, with a Dutch message."""
+
+    def __init__(self, message: str, hint: str = "", line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class Document:
+    """One record file: its text, its data and (on request) field positions."""
+
+    path: Path
+    text: str
+    data: Any
+    positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, key: PathKey) -> tuple[int, int]:
+        """Line and column of the field at ``key``, or of its nearest parent."""
+        if not self.positions:
+            self.positions = _Builder(self.text, record_positions=True).build()[1]
+        probe = tuple(key)
+        while probe:
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+
+def read_text(path: Path) -> str:
+    """Read a record file as UTF-8 text, refusing binary and oversized files."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise YamlTrouble(f"Het bestand kan niet worden gelezen ({error.strerror}).") from None
+    if size > MAX_BYTES:
+        raise YamlTrouble(
+            f"Het bestand is te groot ({size // 1024} kB; maximaal {MAX_BYTES // 1000} kB).",
+            "Eén record hoort maar een paar kilobyte te zijn. Is dit wel een YAML-record?",
+        )
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise YamlTrouble(
+            "Dit is geen tekstbestand (het bevat binaire gegevens).",
+            "Sla het record op als platte tekst (UTF-8) met de extensie .yaml.",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlTrouble(
+            "Het bestand is niet in UTF-8 opgeslagen.",
+            "Sla het bestand opnieuw op met tekencodering UTF-8.",
+            line=line,
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def load_document(path: Path) -> Document:
+    """Read and parse one record file. Raises :class:`YamlTrouble`."""
+    text = read_text(path)
+    data, _ = _Builder(text, record_positions=False).build()
+    return Document(path=path, text=text, data=data)
+
+
+def parse_text(text: str) -> Any:
+    """Parse YAML text strictly (used for configuration and tests)."""
+    return _Builder(text, record_positions=False).build()[0]
+
+
+class _Builder:
+    """Builds Python values from libyaml events, enforcing our rules."""
+
+    def __init__(self, text: str, record_positions: bool) -> None:
+        self.parser = yaml.CSafeLoader(text)
+        self.record = record_positions
+        self.positions: dict[PathKey, tuple[int, int]] = {}
+
+    def build(self) -> tuple[Any, dict[PathKey, tuple[int, int]]]:
+        try:
+            return self._build_stream(), self.positions
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise YamlTrouble(
+                f"De YAML is ongeldig: {error.problem or error.context}.",
+                "Controleer inspringing, dubbele punten en aanhalingstekens rond deze regel.",
+                line,
+                column,
+            ) from None
+        except yaml.YAMLError as error:
+            raise YamlTrouble(f"De YAML is ongeldig: {error}.") from None
+        finally:
+            self.parser.dispose()
+
+    def _next(self) -> Any:
+        return self.parser.get_event()
+
+    def _build_stream(self) -> Any:
+        self._next()  # StreamStart
+        event = self._next()
+        if isinstance(event, yaml.StreamEndEvent):
+            return None
+        value = self._build_node(self._next(), (), 0)
+        end = self._next()  # DocumentEnd
+        if not isinstance(self._next(), yaml.StreamEndEvent):
+            raise YamlTrouble(
+                "Het bestand bevat meer dan één YAML-document (---).",
+                "Zet één record per bestand.",
+                end.end_mark.line + 1,
+            )
+        return value
+
+    def _where(self, event: Any) -> tuple[int, int]:
+        return event.start_mark.line + 1, event.start_mark.column + 1
+
+    def _check(self, event: Any) -> None:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise YamlTrouble(
+                "YAML-ankers en -verwijzingen (& en *) worden niet ondersteund.",
+                "Schrijf de waarde gewoon uit op elke plek waar u hem nodig heeft.",
+                *self._where(event),
+            )
+        tag = getattr(event, "tag", None)
+        if tag and tag not in {"tag:yaml.org,2002:str", "!"}:
+            raise YamlTrouble(
+                f"De YAML-tag '{tag}' is niet toegestaan.",
+                "Laat tags als !!python/… of !!int weg; schrijf alleen de waarde.",
+                *self._where(event),
+            )
+
+    def _build_node(self, event: Any, path: PathKey, depth: int) -> Any:
+        self._check(event)
+        if self.record:
+            self.positions.setdefault(path, self._where(event))
+        if isinstance(event, yaml.ScalarEvent):
+            if event.implicit[0] and event.value in NULL_WORDS:
+                return None
+            return event.value
+        if depth >= MAX_DEPTH:
+            raise YamlTrouble(
+                f"De gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
+                "Een record heeft maar een paar niveaus nodig; controleer de inspringing.",
+                *self._where(event),
+            )
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(nxt := self._next(), yaml.SequenceEndEvent):
+                items.append(self._build_node(nxt, (*path, len(items)), depth + 1))
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._build_mapping(path, depth)
+        raise YamlTrouble("Onverwachte YAML-structuur.", line=self._where(event)[0])
+
+    def _build_mapping(self, path: PathKey, depth: int) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
+            self._check(key_event)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise YamlTrouble(
+                    "Een veldnaam moet gewone tekst zijn.",
+                    "Schrijf 'veldnaam: waarde'.",
+                    *self._where(key_event),
+                )
+            key = key_event.value
+            if key == "<<":
+                raise YamlTrouble(
+                    "Samenvoegen met '<<' wordt niet ondersteund.",
+                    "Schrijf alle velden uit.",
+                    *self._where(key_event),
+                )
+            if key in mapping:
+                raise YamlTrouble(
+                    f"Het veld '{key}' staat twee keer in dezelfde groep.",
+                    "Verwijder een van de twee; anders is niet duidelijk welke waarde geldt.",
+                    *self._where(key_event),
+                )
+            if self.record:
+                self.positions[(*path, key)] = self._where(key_event)
+            mapping[key] = self._build_node(self._next(), (*path, key), depth + 1)
+        return mapping

@@ -1,0 +1,51 @@
+"""Read the ``mantelkaart`` plugin options from ``mkdocs.yml`` without running MkDocs.
+
+The command line uses this so that ``mantelkaart validate`` is quick and works
+with the same settings the site build uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mantelkaart.config import ConfigError, SiteConfig
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as ``!!python/name:`` or ``!ENV``; we ignore them."""
+
+
+def _ignore(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("!", _ignore)  # type: ignore[arg-type]
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)  # type: ignore[arg-type]
+
+
+def plugin_options(config_file: Path) -> dict[str, Any]:
+    """The options under ``plugins: - mantelkaart:``; empty if the plugin has none."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+    except FileNotFoundError:
+        raise ConfigError(f"Het instellingenbestand {config_file} bestaat niet.") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{config_file} is geen geldige YAML: {error}") from None
+    plugins = data.get("plugins", []) if isinstance(data, dict) else []
+    for entry in plugins if isinstance(plugins, list) else []:
+        if entry == "mantelkaart":
+            return {}
+        if isinstance(entry, dict) and "mantelkaart" in entry:
+            return dict(entry["mantelkaart"] or {})
+    if isinstance(plugins, dict) and "mantelkaart" in plugins:
+        return dict(plugins["mantelkaart"] or {})
+    raise ConfigError(f"In {config_file} staat de plugin 'mantelkaart' niet onder 'plugins'.")
+
+
+def site_config(config_file: Path) -> tuple[SiteConfig, Path]:
+    """The site configuration and the folder the data folders are in."""
+    config = SiteConfig.from_options(plugin_options(config_file))
+    return config, config.data_path(config_file.parent.resolve())

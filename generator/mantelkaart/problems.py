@@ -1,0 +1,149 @@
+"""Problems found in records, in Dutch, and the formats they are printed in."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from mantelkaart.fields import ERROR_TYPE
+from mantelkaart.loader import Document, PathKey
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+Severity = Literal["fout", "waarschuwing"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = "fout"
+
+    def text(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        label = "" if self.severity == "fout" else "waarschuwing: "
+        subject = f"{self.field}: " if self.field else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}: {label}{subject}{self.message}{hint}"
+
+    def github(self) -> str:
+        level = "error" if self.severity == "fout" else "warning"
+        body = f"{self.field}: {self.message}" if self.field else self.message
+        if self.hint:
+            body += f" {self.hint}"
+        body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{level} file={self.file},line={self.line},col={self.column}::{body}"
+
+
+def field_path(key: PathKey) -> str:
+    """``('diensten', 0, 'kosten')`` → ``diensten[1].kosten`` (counting from 1)."""
+    text = ""
+    for part in key:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """A Dutch "did you mean" hint, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"Bedoelde u '{close[0]}'?" if close else ""
+
+
+def _model_at(model: type[BaseModel], key: Sequence[str | int]) -> type[BaseModel] | None:
+    """The model class that owns the field at ``key`` (for field-name hints)."""
+    current: Any = model
+    for part in key:
+        if isinstance(part, int):
+            continue
+        fields = {f.alias or name: f for name, f in current.model_fields.items()}
+        info = fields.get(part)
+        if info is None:
+            return None
+        current = _inner_model(info.annotation)
+        if current is None:
+            return None
+    return current
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _aliases(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
+    kind = error["type"]
+    ctx: dict[str, Any] = dict(error.get("ctx") or {})
+    loc = error["loc"]
+    value = error.get("input")
+    if kind == ERROR_TYPE:
+        return ctx["message"], ctx.get("hint", "")
+    if kind == "vocabulary":
+        hint = suggest(str(ctx["value"]), ctx["choices"])
+        choices = ", ".join(ctx["choices"][:20])
+        return ctx["message"], hint or f"Kies uit: {choices}."
+    if kind == "missing":
+        return "Dit veld is verplicht maar ontbreekt.", "Voeg het veld toe; zie de redactiehandleiding."
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc[:-1])
+        hint = suggest(str(loc[-1]), _aliases(owner)) if owner else ""
+        return (
+            f"Onbekend veld '{loc[-1]}'.",
+            hint or "Haal het weg of controleer de spelling; onbekende velden worden niet gebruikt.",
+        )
+    if kind == "literal_error":
+        expected = ctx.get("expected", "").replace("'", "")
+        hint = suggest(str(value), [c.strip() for c in expected.replace(" or ", ",").split(",")])
+        return f"'{value}' is geen toegestane waarde.", hint or f"Kies uit: {expected}."
+    if kind in ("list_type", "tuple_type"):
+        return "Hier hoort een lijst.", "Zet elke waarde op een eigen regel die begint met '- '."
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return (
+            "Hier horen velden (naam: waarde) op de regels eronder.",
+            "Spring de velden in onder deze regel.",
+        )
+    if kind == "too_short":
+        return "Deze lijst mag niet leeg zijn.", "Vul minstens één waarde in."
+    if kind == "too_long":
+        return "Deze lijst is te lang.", "Haal waarden weg."
+    if kind in ("string_type", "str_type"):
+        return "Hier hoort tekst.", "Schrijf de tekst achter de dubbele punt."
+    return f"Ongeldige waarde ({error['msg']}).", ""
+
+
+def from_validation(
+    document: Document, relpath: str, model: type[BaseModel], errors: list[ErrorDetails]
+) -> list[Problem]:
+    problems = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        message, hint = _translate(error, model)
+        line, column = document.position(loc)
+        problems.append(Problem(relpath, line, column, field_path(loc), message, hint))
+    return problems
+
+
+def render(problems: Sequence[Problem], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(p.github() for p in problems)
+    return "\n".join(p.text() for p in problems)

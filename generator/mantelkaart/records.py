@@ -1,0 +1,468 @@
+"""The record schema: the one source of truth for every field.
+
+Attribute names are English (the code's language); aliases are the Dutch field
+names editors write in YAML. Each field carries a Dutch description and an
+example: validation, the JSON Schema, editor forms and the editors' field
+reference are all produced from these models.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from mantelkaart.fields import (
+    Age,
+    Amount,
+    Coordinate,
+    Date,
+    Email,
+    Line,
+    Municipality,
+    PastDate,
+    Phone,
+    Postcode,
+    Slug,
+    Text,
+    Time,
+    Url,
+    YesNo,
+    fail,
+    vocab,
+)
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Day = Literal["ma", "di", "wo", "do", "vr", "za", "zo"]
+Status = Literal["actief", "tijdelijk-gesloten", "gestopt"]
+
+
+def field(alias: str, description: str, example: object, **kwargs: object) -> object:
+    """A field with its Dutch name, description and an example for the guide."""
+    return Field(alias=alias, description=description, examples=[example], **kwargs)  # type: ignore[arg-type]
+
+
+def in_netherlands(lat: float, lon: float) -> bool:
+    """A generous box around the European Netherlands (with the Wadden Islands)."""
+    return 50.70 <= lat <= 53.60 and 3.30 <= lon <= 7.25
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class Verification(Record):
+    on: PastDate = field(
+        "op", "Datum waarop iemand de gegevens heeft gecontroleerd (jjjj-mm-dd).", "2026-09-01"
+    )
+    by: Line = field("door", "Wie de gegevens heeft gecontroleerd (naam of functie).", "Respijtconsulent MEE")
+
+
+class Contact(Record):
+    phone: Phone | None = field("telefoon", "Telefoonnummer met netnummer.", "078 000 0101", default=None)
+    reachable: Line | None = field(
+        "bereikbaar",
+        "Wanneer de telefoon wordt opgenomen.",
+        "Maandag tot en met vrijdag van 9.00 tot 17.00 uur",
+        default=None,
+    )
+    email: Email | None = field("email", "E-mailadres.", "info@example.org", default=None)
+    website: Url | None = field(
+        "website", "Webadres, beginnend met https://.", "https://example.org", default=None
+    )
+    person: Line | None = field(
+        "contactpersoon",
+        "Naam of functie van de persoon die u kunt bellen.",
+        "Respijtconsulent",
+        default=None,
+    )
+
+
+class Coordinates(Record):
+    lat: Coordinate = field(
+        "breedtegraad", "Breedtegraad (WGS84), tussen 50,7 en 53,6 in Nederland.", "51.8133"
+    )
+    lon: Coordinate = field("lengtegraad", "Lengtegraad (WGS84), tussen 3,3 en 7,3 in Nederland.", "4.6901")
+
+    @model_validator(mode="after")
+    def _in_netherlands(self) -> Coordinates:
+        if not (in_netherlands(self.lat, self.lon)):
+            hint = "Controleer de coördinaten, bijvoorbeeld met een kaart."
+            if in_netherlands(self.lon, self.lat):
+                hint = "Het lijkt erop dat breedtegraad en lengtegraad zijn verwisseld."
+            raise fail(f"Het punt ({self.lat}, {self.lon}) ligt niet in Nederland.", hint)
+        return self
+
+
+class Location(Record):
+    id: Slug = field("id", "Korte naam van de locatie, uniek binnen deze aanbieder.", "hoofdlocatie")
+    name: Line | None = field("naam", "Naam van het gebouw of de locatie.", "Het Parkhuis", default=None)
+    address: Line | None = field("adres", "Straat en huisnummer.", "Voorbeeldstraat 1", default=None)
+    postcode: Postcode | None = field("postcode", "Postcode.", "3311 AA", default=None)
+    city: Line = field("plaats", "Plaats.", "Dordrecht")
+    coordinates: Coordinates | None = field(
+        "coordinaten", "Plek op de kaart.", {"breedtegraad": "51.8133", "lengtegraad": "4.6901"}, default=None
+    )
+    confidential: YesNo = field(
+        "vertrouwelijk",
+        "ja: adres en kaartpunt worden niet getoond (bijvoorbeeld een opvangadres).",
+        "nee",
+        default=False,
+    )
+    accessibility: Line | None = field(
+        "toegankelijkheid",
+        "Toegankelijkheid van het gebouw.",
+        "Rolstoeltoegankelijk, invalidentoilet",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _address_needs_postcode(self) -> Location:
+        if self.address and not self.postcode and not self.confidential:
+            raise fail("Bij een adres hoort een postcode.", "Vul 'postcode' in, bijvoorbeeld 3311 AB.")
+        return self
+
+
+class TimeSpan(Record):
+    days: list[Day] = field("dagen", "Dagen: ma, di, wo, do, vr, za, zo.", ["ma", "di"], min_length=1)
+    start: Time = field("van", "Begintijd (uu:mm).", "09:00")
+    end: Time = field("tot", "Eindtijd (uu:mm); 24:00 voor tot middernacht.", "12:30")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimeSpan:
+        if self.end <= self.start:
+            raise fail(
+                f"De eindtijd {self.end} ligt niet na de begintijd {self.start}.",
+                "Zet de vroegste tijd bij 'van'.",
+            )
+        return self
+
+
+class OpeningHours(Record):
+    spans: list[TimeSpan] = field(
+        "tijden",
+        "Tijdvakken; een dag kan meerdere tijdvakken hebben.",
+        [{"dagen": ["ma", "wo"], "van": "09:00", "tot": "12:30"}],
+        default_factory=list,
+    )
+    note: Line | None = field(
+        "toelichting",
+        "Toelichting, bijvoorbeeld 'op afspraak' of 'niet op feestdagen'.",
+        "Alleen op afspraak",
+        default=None,
+    )
+
+
+class Eligibility(Record):
+    min_age: Age | None = field("leeftijd_vanaf", "Minimale leeftijd.", "18", default=None)
+    max_age: Age | None = field("leeftijd_tot_en_met", "Maximale leeftijd.", "24", default=None)
+    note: Text | None = field(
+        "toelichting",
+        "Andere voorwaarden, in gewone taal.",
+        "Alleen als de zorgvrager in Dordrecht woont.",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Eligibility:
+        if self.min_age is not None and self.max_age is not None and self.max_age < self.min_age:
+            raise fail(
+                "De maximale leeftijd is lager dan de minimale.",
+                "Controleer 'leeftijd_vanaf' en 'leeftijd_tot_en_met'.",
+            )
+        return self
+
+
+class Audience(Record):
+    care_recipient: Eligibility | None = field(
+        "zorgvrager", "Voorwaarden voor de persoon die zorg krijgt.", {"leeftijd_vanaf": "65"}, default=None
+    )
+    caregiver: Eligibility | None = field(
+        "mantelzorger",
+        "Voorwaarden voor de mantelzorger.",
+        {"toelichting": "U zorgt minstens 8 uur per week."},
+        default=None,
+    )
+
+
+class Cost(Record):
+    paid_by: list[vocab("financiering")] = field(
+        "betaald_door",
+        "Wie betaalt (lijst 'financiering').",
+        ["wmo", "aanvullende-verzekering"],
+        min_length=1,
+    )  # type: ignore[valid-type]
+    own_contribution: Line | None = field(
+        "eigen_bijdrage",
+        "Wat de zorgvrager of mantelzorger zelf betaalt.",
+        "€ 21 per maand via het CAK",
+        default=None,
+    )
+    note: Text | None = field(
+        "toelichting",
+        "Uitleg over de kosten.",
+        "De eerste 48 uur per jaar betaalt de gemeente.",
+        default=None,
+    )
+
+
+class Service(Record):
+    id: Slug = field(
+        "id", "Korte naam van de dienst, uniek binnen deze aanbieder. Deel van het webadres.", "logeeropvang"
+    )
+    name: Line = field("naam", "Naam van de dienst.", "Logeeropvang in Het Parkhuis")
+    summary: Line = field(
+        "samenvatting",
+        "Eén zin in gewone taal (B1): wat is het?",
+        "Uw naaste logeert een paar dagen bij ons, zodat u kunt uitrusten.",
+    )
+    description: Text | None = field(
+        "omschrijving",
+        "Meer uitleg in gewone taal. Een lege regel begint een nieuwe alinea.",
+        "U kunt een weekend of een week weg.",
+        default=None,
+    )
+    functions: list[vocab("functies")] = field(
+        "functies", "Soort ondersteuning (lijst 'functies').", ["respijtzorg"], min_length=1
+    )  # type: ignore[valid-type]
+    respite_form: Slug | None = field(
+        "respijtvorm",
+        "Vorm van respijtzorg: de id van een bestand in respite-forms/.",
+        "logeeropvang",
+        default=None,
+    )
+    target_groups: list[vocab("doelgroepen")] = field(
+        "doelgroepen", "Voor wie (lijst 'doelgroepen').", ["dementie", "nah"], min_length=1
+    )  # type: ignore[valid-type]
+    care_phases: list[vocab("zorgfasen")] = field(
+        "zorgfasen", "In welke fase van de zorg (lijst 'zorgfasen').", ["zorg-thuis"], default_factory=list
+    )  # type: ignore[valid-type]
+    audience: Audience | None = field(
+        "voor_wie",
+        "Voorwaarden voor zorgvrager en mantelzorger.",
+        {"zorgvrager": {"leeftijd_vanaf": "18"}},
+        default=None,
+    )
+    area: list[Municipality] = field(
+        "werkgebied",
+        "Gemeenten waar de zorgvrager moet wonen; 'landelijk' voor heel Nederland.",
+        ["dordrecht", "zwijndrecht"],
+        min_length=1,
+    )
+    setting: vocab("omgevingen") = field(
+        "omgeving", "Waar de hulp plaatsvindt (lijst 'omgevingen').", "buitenshuis"
+    )  # type: ignore[valid-type]
+    locations: list[Slug] = field(
+        "locaties",
+        "Ids van de locaties van de aanbieder waar deze dienst is.",
+        ["hoofdlocatie"],
+        default_factory=list,
+    )
+    hours: OpeningHours | None = field(
+        "openingstijden",
+        "Wanneer de dienst open of beschikbaar is.",
+        {"tijden": [{"dagen": ["ma"], "van": "09:00", "tot": "17:00"}]},
+        default=None,
+    )
+    cost: Cost = field("kosten", "Kosten en wie betaalt.", {"betaald_door": ["wmo"]})
+    access: list[vocab("toegang")] = field(
+        "toegang", "Hoe komt u eraan (lijst 'toegang').", ["via-mantelzorgconsulent"], min_length=1
+    )  # type: ignore[valid-type]
+    next_step: Line = field(
+        "volgende_stap", "De eerste stap die iemand zet, als korte opdracht.", "Bel de respijtconsulent"
+    )
+    languages: list[vocab("talen")] = field(
+        "talen", "Talen waarin de hulp wordt gegeven (lijst 'talen').", ["nl"], default_factory=lambda: ["nl"]
+    )  # type: ignore[valid-type]
+    contact: Contact | None = field(
+        "contact",
+        "Contact voor deze dienst; vervangt het contact van de aanbieder.",
+        {"telefoon": "078 000 0102"},
+        default=None,
+    )
+    status: Status = field("status", "actief, tijdelijk-gesloten of gestopt.", "actief", default="actief")
+    verified: Verification | None = field(
+        "gecontroleerd",
+        "Laatste controle van deze dienst; zonder dit veld geldt die van de aanbieder.",
+        {"op": "2026-09-01", "door": "Respijtconsulent MEE"},
+        default=None,
+    )
+
+
+class Provider(Record):
+    name: Line = field("naam", "Naam van de organisatie.", "De Mantelaar")
+    kind: vocab("soorten") = field(
+        "soort", "Soort organisatie (lijst 'soorten').", "vrijwilligersorganisatie"
+    )  # type: ignore[valid-type]
+    summary: Line | None = field(
+        "samenvatting",
+        "Eén zin over de organisatie.",
+        "Vrijwilligers die de zorg thuis even overnemen.",
+        default=None,
+    )
+    description: Text | None = field(
+        "omschrijving", "Meer over de organisatie.", "Wij werken in de hele Drechtsteden.", default=None
+    )
+    contact: Contact = field(
+        "contact",
+        "Algemeen contact van de organisatie.",
+        {"telefoon": "078 000 0101", "email": "info@example.org"},
+    )
+    locations: list[Location] = field(
+        "locaties",
+        "Adressen van de organisatie.",
+        [{"id": "hoofdlocatie", "plaats": "Dordrecht"}],
+        default_factory=list,
+    )
+    services: list[Service] = field(
+        "diensten",
+        "Wat de organisatie aanbiedt.",
+        [{"id": "logeeropvang", "naam": "Logeeropvang"}],
+        default_factory=list,
+    )
+    verified: Verification = field(
+        "gecontroleerd",
+        "Laatste controle van dit record.",
+        {"op": "2026-09-01", "door": "Respijtconsulent MEE"},
+    )
+
+
+class Payment(Record):
+    by: vocab("financiering") = field("door", "Wie betaalt (lijst 'financiering').", "wmo")  # type: ignore[valid-type]
+    explanation: Text = field(
+        "uitleg", "Wat dit betekent voor de mantelzorger.", "U heeft een indicatie van de gemeente nodig."
+    )
+
+
+class RespiteForm(Record):
+    name: Line = field("naam", "Naam van de vorm van respijtzorg.", "Logeeropvang")
+    aliases: list[Line] = field(
+        "ook_bekend_als",
+        "Andere woorden die mensen gebruiken.",
+        ["logeerzorg", "logeren"],
+        default_factory=list,
+    )
+    summary: Line = field(
+        "samenvatting", "Eén zin in gewone taal.", "Uw naaste logeert een paar dagen ergens anders."
+    )
+    explanation: Text = field(
+        "uitleg",
+        "Uitleg in gewone taal (B1).",
+        "Bij logeeropvang slaapt de persoon voor wie u zorgt een of meer nachten ergens anders.",
+    )
+    setting: vocab("omgevingen") = field(
+        "omgeving", "Waar het plaatsvindt (lijst 'omgevingen').", "buitenshuis"
+    )  # type: ignore[valid-type]
+    duration: Line = field("duur", "Hoe lang of hoe vaak, meestal.", "Een weekend tot enkele weken per jaar")
+    payments: list[Payment] = field(
+        "betaling",
+        "Wie betaalt, onder welke wet, en wat dat betekent.",
+        [{"door": "wmo", "uitleg": "Vraag het aan bij de gemeente."}],
+        min_length=1,
+    )
+    how_to_apply: Text = field(
+        "aanvragen", "Hoe u het aanvraagt.", "Bel de respijtconsulent of vraag een Wmo-indicatie aan."
+    )
+    notes: Text | None = field(
+        "opmerkingen",
+        "Opmerkingen, bijvoorbeeld of dagopvang hier als respijtzorg telt.",
+        "Dagbesteding telt in deze regio ook als respijtzorg.",
+        default=None,
+    )
+    verified: Verification = field(
+        "gecontroleerd",
+        "Laatste controle van dit record.",
+        {"op": "2026-09-01", "door": "Respijtconsulent MEE"},
+    )
+
+
+class Application(Record):
+    explanation: Text = field(
+        "uitleg",
+        "Hoe u het aanvraagt, in gewone taal.",
+        "Vul het formulier in op de website van de gemeente.",
+    )
+    link: Url | None = field(
+        "link",
+        "Link naar de officiële bron of het aanvraagformulier.",
+        "https://example.org/aanvragen",
+        default=None,
+    )
+    phone: Phone | None = field("telefoon", "Telefoonnummer voor de aanvraag.", "14 078", default=None)
+
+
+class Regulation(Record):
+    name: Line = field("naam", "Naam van de regeling.", "Vervangende mantelzorg: 48 uur per jaar")
+    summary: Line = field(
+        "samenvatting",
+        "Eén zin in gewone taal.",
+        "De gemeente betaalt 48 uur per jaar iemand die de zorg overneemt.",
+    )
+    issuer: Slug = field(
+        "uitgever",
+        "Wie de regeling geeft: de id van een bestand in providers/ (gemeente of verzekeraar).",
+        "gemeente-dordrecht",
+    )
+    municipalities: list[Municipality] = field(
+        "gemeenten",
+        "Voor inwoners van welke gemeenten (waar de zorgvrager woont); 'landelijk' voor heel Nederland.",
+        ["dordrecht"],
+        min_length=1,
+    )
+    legal_basis: vocab("financiering") = field(
+        "grondslag", "Op grond van welke wet of regeling (lijst 'financiering').", "wmo"
+    )  # type: ignore[valid-type]
+    legal_reference: Line | None = field(
+        "wetsartikel", "Wetsartikel of verordening.", "Wmo 2015, artikel 2.2.2", default=None
+    )
+    benefit: Text = field(
+        "wat_u_krijgt", "Wat u krijgt, in gewone taal.", "48 uur per jaar vervangende mantelzorg aan huis."
+    )
+    amount: Amount | None = field("bedrag", "Bedrag in euro, als het om geld gaat.", "75", default=None)
+    hours: Amount | None = field("uren", "Aantal uren, als het om tijd gaat.", "48", default=None)
+    conditions: Text = field(
+        "voorwaarden", "Wie er recht op heeft.", "U zorgt voor iemand die in Dordrecht woont."
+    )
+    application: Application = field(
+        "aanvragen",
+        "Hoe u het aanvraagt.",
+        {"uitleg": "Bel de respijtconsulent.", "link": "https://example.org"},
+    )
+    application_window: Line | None = field(
+        "aanvraagperiode", "Wanneer u het kunt aanvragen.", "Het hele jaar", default=None
+    )
+    valid_from: Date | None = field(
+        "geldig_vanaf", "Vanaf wanneer de regeling geldt.", "2026-01-01", default=None
+    )
+    valid_until: Date | None = field(
+        "geldig_tot", "Tot wanneer de regeling geldt.", "2026-12-31", default=None
+    )
+    respite_forms: list[Slug] = field(
+        "respijtvormen",
+        "Ids van vormen van respijtzorg die hiermee betaald kunnen worden.",
+        ["vervangende-mantelzorg-aan-huis"],
+        default_factory=list,
+    )
+    functions: list[vocab("functies")] = field(
+        "functies", "Soort ondersteuning (lijst 'functies').", ["financiele-tegemoetkoming"], min_length=1
+    )  # type: ignore[valid-type]
+    verified: Verification = field(
+        "gecontroleerd",
+        "Laatste controle van dit record.",
+        {"op": "2026-09-01", "door": "Gemeente Dordrecht"},
+    )
+
+    @model_validator(mode="after")
+    def _period(self) -> Regulation:
+        if self.valid_from and self.valid_until and self.valid_until <= self.valid_from:
+            raise fail("'geldig_tot' ligt niet na 'geldig_vanaf'.", "Controleer de twee datums.")
+        return self
+
+
+KINDS: dict[str, type[Record]] = {
+    "providers": Provider,
+    "respite-forms": RespiteForm,
+    "regulations": Regulation,
+}
+
+__all__ = ["KINDS", "Decimal", "Provider", "Regulation", "RespiteForm", "Service", "date"]
