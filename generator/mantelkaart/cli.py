@@ -45,8 +45,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if problems:
             print(render(problems, args.format))
         if dataset.stale and args.format == "text":
-            print("\nNiet gecontroleerd in de afgelopen "
-                  f"{dataset.config.stale_after_months} maanden, per record:")
+            print(
+                "\nNiet gecontroleerd in de afgelopen "
+                f"{dataset.config.stale_after_months} maanden, per record:"
+            )
             current = ""
             for item in dataset.stale:
                 if item.group != current:
@@ -108,7 +110,7 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=cmd_serve)
     new = sub.add_parser("new", help="maak een nieuw record")
     new.add_argument("kind", choices=["provider", "respite-form", "regulation"])
-    new.add_argument("name", help="naam, bijvoorbeeld \"Het Parkhuis\"")
+    new.add_argument("name", help='naam, bijvoorbeeld "Het Parkhuis"')
     new.set_defaults(run=cmd_new)
     return main
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
 from mantelkaart.config import ConfigError, SiteConfig
 
 
@@ -29,7 +28,7 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)  # t
 def plugin_options(config_file: Path) -> dict[str, Any]:
     """The options under ``plugins: - mantelkaart:``; empty if the plugin has none."""
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except FileNotFoundError:
         raise ConfigError(f"Het instellingenbestand {config_file} bestaat niet.") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:

@@ -1,0 +1,248 @@
+"""Which pages the site has: one function per page kind, each yielding Pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from mantelkaart.catalogue import Offer
+from mantelkaart.config import NATIONWIDE
+
+if TYPE_CHECKING:
+    from mantelkaart.pages import Page, PageMaker
+
+BLOCKS = {
+    "respijtvormen": "respite_forms",
+    "voor-wie": "target_groups",
+    "consulent": "consultant",
+    "gemeenten": "municipalities",
+    "zoeken": "search",
+    "voorbeeldgegevens": "example_notice",
+}
+
+
+def sort_offers(offers: list[Offer]) -> list[Offer]:
+    return sorted(offers, key=lambda o: (o.service.name.casefold(), o.provider.name.casefold()))
+
+
+def group_offers(
+    maker: PageMaker, offers: list[Offer], attribute: str, vocabulary: str
+) -> list[tuple[str, str, list[Offer]]]:
+    """[(term id, label, offers)] in vocabulary order; each offer under each of its terms."""
+    terms = maker.vocabularies[vocabulary].ids()
+    groups: dict[str, list[Offer]] = {}
+    for offer in offers:
+        value = getattr(offer.service, attribute)
+        for term in value if isinstance(value, list) else [value]:
+            groups.setdefault(term, []).append(offer)
+    return [
+        (term, maker.vocabularies[vocabulary].label(term), sort_offers(groups[term]))
+        for term in terms
+        if term in groups
+    ]
+
+
+def _page(
+    maker: PageMaker,
+    template: str,
+    path: str,
+    title: str,
+    description: str = "",
+    source: str | None = None,
+    in_search: bool = False,
+    **values: object,
+) -> Page:
+    from mantelkaart.pages import Page
+
+    body = maker.render(template, path, title=title, **values)
+    return Page(path, title, body, description, source, in_search)
+
+
+def offer_pages(maker: PageMaker) -> Iterator[Page]:
+    catalogue = maker.catalogue
+    for offer in catalogue.offers:
+        path = maker.offer_path(offer)
+        service = offer.service
+        form = catalogue.respite_forms.get(service.respite_form or "")
+        regulations = [
+            (rid, r)
+            for rid, r in catalogue.regulations_for_form(service.respite_form or "")
+            if NATIONWIDE in r.municipalities
+            or set(r.municipalities) & set(service.area)
+            or NATIONWIDE in service.area
+        ]
+        yield _page(
+            maker,
+            "service.html",
+            path,
+            service.name,
+            service.summary,
+            offer.relpath,
+            offer=offer,
+            service=service,
+            provider=offer.provider,
+            form=form,
+            regulations=regulations,
+            report=maker.report_link(service.name, path, offer.relpath),
+        )
+    yield _page(
+        maker,
+        "offers.html",
+        maker.path("offers"),
+        "Alle hulp en ondersteuning",
+        "Alle diensten voor mantelzorgers in de regio, per soort hulp.",
+        groups=group_offers(maker, catalogue.active_offers(), "functions", "functies"),
+    )
+
+
+def provider_pages(maker: PageMaker) -> Iterator[Page]:
+    catalogue = maker.catalogue
+    for provider_id, provider in catalogue.providers.items():
+        path = maker.path("providers", provider_id)
+        source = catalogue.files[("providers", provider_id)]
+        yield _page(
+            maker,
+            "provider.html",
+            path,
+            provider.name,
+            provider.summary or "",
+            source,
+            provider_id=provider_id,
+            provider=provider,
+            offers=sort_offers(catalogue.offers_of(provider_id)),
+            regulations=[(rid, r) for rid, r in catalogue.regulations.items() if r.issuer == provider_id],
+            report=maker.report_link(provider.name, path, source),
+        )
+    providers = sorted(catalogue.providers.items(), key=lambda item: item[1].name.casefold())
+    yield _page(
+        maker,
+        "providers.html",
+        maker.path("providers"),
+        "Aanbieders",
+        "Alle organisaties op deze sociale kaart.",
+        providers=providers,
+    )
+
+
+def respite_form_pages(maker: PageMaker) -> Iterator[Page]:
+    catalogue = maker.catalogue
+    by_form = catalogue.offers_by("respite_form")
+    for form_id, form in catalogue.respite_forms.items():
+        path = maker.path("respite-forms", form_id)
+        source = catalogue.files[("respite-forms", form_id)]
+        yield _page(
+            maker,
+            "respite_form.html",
+            path,
+            form.name,
+            form.summary,
+            source,
+            in_search=True,
+            form_id=form_id,
+            form=form,
+            offers=sort_offers(by_form.get(form_id, [])),
+            regulations=catalogue.regulations_for_form(form_id),
+            report=maker.report_link(form.name, path, source),
+        )
+    yield _page(
+        maker,
+        "respite_forms.html",
+        maker.path("respite-forms"),
+        "Respijtzorg: even vrij van de zorg",
+        "Alle vormen van respijtzorg: wat het is, waar het is en wie betaalt.",
+        in_search=True,
+    )
+
+
+def regulation_pages(maker: PageMaker) -> Iterator[Page]:
+    catalogue = maker.catalogue
+    for regulation_id, regulation in catalogue.regulations.items():
+        path = maker.path("regulations", regulation_id)
+        source = catalogue.files[("regulations", regulation_id)]
+        yield _page(
+            maker,
+            "regulation.html",
+            path,
+            regulation.name,
+            regulation.summary,
+            source,
+            regulation=regulation,
+            issuer=catalogue.providers.get(regulation.issuer),
+            report=maker.report_link(regulation.name, path, source),
+        )
+    regulations = sorted(catalogue.regulations.items(), key=lambda item: item[1].name.casefold())
+    yield _page(
+        maker,
+        "regulations.html",
+        maker.path("regulations"),
+        "Regelingen",
+        "Regelingen en vergoedingen voor mantelzorgers.",
+        regulations=regulations,
+    )
+
+
+def municipality_pages(maker: PageMaker) -> Iterator[Page]:
+    catalogue = maker.catalogue
+    for municipality_id, name in maker.config.municipalities.items():
+        offers = catalogue.offers_in(municipality_id)
+        yield _page(
+            maker,
+            "municipality.html",
+            maker.path("municipalities", municipality_id),
+            f"Hulp voor mantelzorgers in {name}",
+            f"Alles wat inwoners van {name} en hun mantelzorgers kunnen gebruiken.",
+            municipality_id=municipality_id,
+            name=name,
+            groups=group_offers(maker, offers, "functions", "functies"),
+            regulations=catalogue.regulations_in(municipality_id),
+        )
+    yield _page(
+        maker,
+        "municipalities.html",
+        maker.path("municipalities"),
+        "Gemeenten",
+        "Kies de gemeente waar de persoon woont voor wie u zorgt.",
+    )
+
+
+def vocabulary_pages(
+    maker: PageMaker, kind: str, attribute: str, vocabulary: str, title: str, intro: str
+) -> Iterator[Page]:
+    by_term = maker.catalogue.offers_by(attribute)
+    terms = maker.vocabularies[vocabulary].terms
+    for term_id, term in terms.items():
+        yield _page(
+            maker,
+            "term.html",
+            maker.path(kind, term_id),
+            term.label,
+            term.explanation,
+            term=term,
+            offers=sort_offers(by_term.get(term_id, [])),
+        )
+    listing = [(term_id, term, len(by_term.get(term_id, []))) for term_id, term in terms.items()]
+    yield _page(maker, "terms.html", maker.path(kind), title, intro, kind=kind, terms=listing, intro=intro)
+
+
+def all_pages(maker: PageMaker) -> Iterator[Page]:
+    yield from offer_pages(maker)
+    yield from provider_pages(maker)
+    yield from respite_form_pages(maker)
+    yield from regulation_pages(maker)
+    yield from municipality_pages(maker)
+    yield from vocabulary_pages(
+        maker,
+        "target-groups",
+        "target_groups",
+        "doelgroepen",
+        "Voor wie",
+        "Hulp voor mantelzorgers, per ziekte, beperking of situatie.",
+    )
+    yield from vocabulary_pages(
+        maker,
+        "functions",
+        "functions",
+        "functies",
+        "Soorten hulp",
+        "Alle soorten ondersteuning voor mantelzorgers.",
+    )

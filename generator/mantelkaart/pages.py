@@ -1,0 +1,145 @@
+"""Page sources: every generated page as Markdown with front matter and escaped HTML.
+
+This is the portable contract with the renderer: MkDocs (or any successor that
+reads Markdown with front matter) turns these into the site. All record text
+goes through auto-escaping Jinja templates; front matter values are escaped too,
+because mkdocs-material prints ``page.meta.title`` without escaping.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from mantelkaart import presentation
+from mantelkaart.catalogue import Catalogue, Offer
+from mantelkaart.config import NATIONWIDE
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # source path, e.g. "aanbod/de-mantelaar/logeeropvang.md"
+    title: str
+    body: str  # HTML, already escaped
+    description: str = ""
+    source: str | None = None  # the YAML file this page is made from (edit button)
+    in_search: bool = False  # listed in mkdocs-material's search index
+
+    def markdown(self) -> str:
+        meta: dict[str, Any] = {"title": html.escape(self.title)}
+        if self.description:
+            meta["description"] = html.escape(self.description)
+        if not self.in_search:
+            meta["search"] = {"exclude": True}
+        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        return f"---\n{front}\n---\n\n{self.body}\n"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("mantelkaart", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=StrictUndefined,
+    )
+    env.filters.update(
+        dutch_date=presentation.dutch_date,
+        phone_href=presentation.phone_href,
+        phone_text=presentation.phone_text,
+        safe_href=presentation.safe_href,
+        paragraphs=presentation.paragraphs,
+        day_list=presentation.day_list,
+        dutch_time=presentation.dutch_time,
+    )
+    return env
+
+
+ENVIRONMENT = _environment()
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def _tidy(markup: str) -> str:
+    """No blank lines, so Markdown keeps the whole block as raw HTML."""
+    return _BLANK_LINES.sub("\n", markup).strip()
+
+
+class PageMaker:
+    """Renders the pages of one catalogue; knows every page's path."""
+
+    def __init__(self, catalogue: Catalogue, site_url: str = "") -> None:
+        self.catalogue = catalogue
+        self.config = catalogue.config
+        self.vocabularies = catalogue.vocabularies
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+
+    # -- paths -------------------------------------------------------------
+    @staticmethod
+    def offer_path(offer: Offer) -> str:
+        return f"aanbod/{offer.provider_id}/{offer.service.id}.md"
+
+    @staticmethod
+    def path(kind: str, item_id: str | None = None) -> str:
+        folder = {
+            "providers": "aanbieders",
+            "respite-forms": "respijtzorg",
+            "regulations": "regelingen",
+            "municipalities": "gemeenten",
+            "target-groups": "voor-wie",
+            "functions": "ondersteuning",
+            "offers": "aanbod",
+        }[kind]
+        return f"{folder}/{item_id}.md" if item_id else f"{folder}/index.md"
+
+    # -- rendering ---------------------------------------------------------
+    def render(self, template: str, here: str, **values: Any) -> str:
+        def url(target: str) -> str:
+            return presentation.relative_url(here, target)
+
+        def label(vocabulary: str, term_id: str) -> str:
+            if vocabulary == "gemeenten":
+                return self.config.municipality_label(term_id)
+            return self.vocabularies[vocabulary].label(term_id)
+
+        def explanation(vocabulary: str, term_id: str) -> str:
+            term = self.vocabularies[vocabulary].terms.get(term_id)
+            return term.explanation if term else ""
+
+        def route(lat: float, lon: float) -> str:
+            return presentation.route_url(self.config, lat, lon)
+
+        markup = ENVIRONMENT.get_template(template).render(
+            here=here,
+            url=url,
+            label=label,
+            explanation=explanation,
+            route=route,
+            maker=self,
+            catalogue=self.catalogue,
+            config=self.config,
+            NATIONWIDE=NATIONWIDE,
+            **values,
+        )
+        return _tidy(markup)
+
+    def report_link(self, title: str, path: str, source: str) -> str | None:
+        address = self.site_url + presentation.page_url(path)
+        return presentation.report_url(self.config, title, address, source)
+
+    def pages(self) -> Iterator[Page]:
+        from mantelkaart.page_kinds import all_pages
+
+        yield from all_pages(self)
+
+    def block(self, name: str, here: str) -> str:
+        """A generated block for a hand-written page (``<!-- mantelkaart:NAME -->``)."""
+        from mantelkaart.page_kinds import BLOCKS
+
+        if name not in BLOCKS:
+            raise KeyError(name)
+        return self.render(f"block_{BLOCKS[name]}.html", here)

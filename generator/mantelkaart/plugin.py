@@ -1,0 +1,131 @@
+"""The MkDocs adapter: a thin plugin over the core.
+
+* ``on_config``   – read the region settings, add our stylesheet;
+* ``on_pre_build`` – load and validate all records; stop before MkDocs empties
+  ``site_dir`` when there are errors, so the previous site stays untouched;
+* ``on_files``    – add every generated page as a virtual file, out of the nav,
+  with its edit button pointing at the record's YAML file;
+* ``on_page_markdown`` – fill ``<!-- mantelkaart:NAME -->`` blocks in hand-written pages;
+* ``on_serve``    – rebuild when a record changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mantelkaart.config import ConfigError, SiteConfig
+from mantelkaart.dataset import Dataset
+from mantelkaart.pages import Page, PageMaker
+from mantelkaart.problems import render
+from mantelkaart.reference import reference_html
+from mantelkaart.validation import KINDS
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+log = logging.getLogger("mkdocs.plugins.mantelkaart")
+BLOCK = re.compile(r"<!--\s*mantelkaart:\s*([a-z-]+)\s*-->")
+STYLESHEET = "assets/mantelkaart/mantelkaart.css"
+
+
+class MantelkaartConfig(base.Config):
+    region = c.Type(str, default="Voorbeeldregio")
+    municipalities = c.Type(dict, default={})
+    consultant = c.Optional(c.Type(dict))
+    report = c.Type(dict, default={})
+    example_data = c.Type(bool, default=False)
+    stale_after_months = c.Type(int, default=12)
+    data_dir = c.Type(str, default=".")
+    route_planner = c.Optional(c.Type(str))
+
+
+class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: SiteConfig | None = None
+        self.root = Path(".")
+        self.dataset: Dataset | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        options: dict[str, Any] = {k: v for k, v in self.config.items() if v is not None}
+        try:
+            self.site = SiteConfig.from_options(options)
+        except ConfigError as error:
+            raise PluginError(str(error)) from None
+        if not config.use_directory_urls:
+            raise PluginError("mantelkaart heeft 'use_directory_urls: true' nodig in mkdocs.yml.")
+        self.root = self.site.data_path(Path(config.config_file_path).parent)
+        config.extra_css.append(STYLESHEET)
+        config.extra["mantelkaart"] = {"example_data": self.site.example_data, "region": self.site.region}
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        assert self.site is not None
+        self.dataset = Dataset.load(self.root, self.site)
+        for problem in self.dataset.warnings:
+            if problem.field.endswith("gecontroleerd"):
+                log.info(problem.text())  # stale records: a report for editors, not a broken build
+            else:
+                log.warning(problem.text())
+        if self.dataset.errors:
+            raise PluginError(
+                "De records bevatten fouten; de site is niet gebouwd.\n" + render(self.dataset.errors, "text")
+            )
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.dataset is not None
+        maker = PageMaker(self.dataset.catalogue, config.site_url or "")
+        docs_dir = Path(config.docs_dir)
+        for page in maker.pages():
+            self._add(files, config, page, docs_dir)
+        reference = Page(
+            "redactie/velden.md",
+            "Alle velden",
+            reference_html(self.dataset.catalogue.vocabularies),
+            "Elk veld van elk record, met uitleg en voorbeeld.",
+            in_search=True,
+        )
+        self._add(files, config, reference, docs_dir)
+        css = (resources.files("mantelkaart") / "assets" / "mantelkaart.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, STYLESHEET, content=css))
+        return files
+
+    def _add(self, files: Files, config: MkDocsConfig, page: Page, docs_dir: Path) -> None:
+        if files.get_file_from_path(page.path) is not None:
+            return  # a hand-written page with the same path wins
+        generated = File.generated(
+            config, page.path, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        if page.source:
+            generated.edit_uri = Path(os.path.relpath(self.root / page.source, docs_dir)).as_posix()
+        files.append(generated)
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self.dataset is None or "mantelkaart:" not in markdown:
+            return markdown
+        maker = PageMaker(self.dataset.catalogue, config.site_url or "")
+
+        def fill(match: re.Match[str]) -> str:
+            try:
+                return "\n" + maker.block(match.group(1), page.file.src_uri) + "\n"
+            except KeyError:
+                raise PluginError(f"{page.file.src_uri}: onbekend blok '{match.group(1)}'.") from None
+
+        return BLOCK.sub(fill, markdown)
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for kind in (*KINDS, "vocabularies"):
+            folder = self.root / kind
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,118 @@
+"""``mantelkaart new``: a valid, commented record to start from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from mantelkaart.config import SiteConfig
+
+FOLDERS = {"provider": "providers", "respite-form": "respite-forms", "regulation": "regulations"}
+
+
+class SkeletonError(Exception):
+    pass
+
+
+def slugify(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def skeleton_text(kind: str, name: str, config: SiteConfig, today: date) -> str:
+    municipality = next(iter(config.municipalities), "landelijk")
+    values = {"name": _quote(name), "today": today.isoformat(), "municipality": municipality}
+    return TEMPLATES[kind].format(**values)
+
+
+def write_skeleton(root: Path, kind: str, name: str, config: SiteConfig, today: date | None = None) -> Path:
+    slug = slugify(name)
+    if not slug or not name.strip() or "\n" in name:
+        raise SkeletonError(f"'{name}' is geen bruikbare naam. Gebruik letters of cijfers.")
+    folder = root / FOLDERS[kind]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{slug}.yaml"
+    if path.exists():
+        raise SkeletonError(f"{path} bestaat al. Kies een andere naam of pas dat bestand aan.")
+    path.write_text(skeleton_text(kind, name, config, today or date.today()), encoding="utf-8")
+    return path
+
+
+PROVIDER = """\
+# Aanbieder: een organisatie met de diensten die zij aanbiedt.
+# De bestandsnaam is de id. Alle velden staan in de redactiehandleiding (Alle velden).
+naam: {name}
+soort: zorgaanbieder            # lijst 'soorten', bijvoorbeeld gemeente, welzijnsorganisatie
+samenvatting: Eén zin over wat deze organisatie doet.
+contact:
+  telefoon: 078 000 0000        # met netnummer; wordt een belknop
+  email: info@example.org
+  website: https://example.org
+locaties:
+  - id: hoofdlocatie
+    adres: Voorbeeldstraat 1
+    postcode: 3311 AA
+    plaats: Dordrecht
+    coordinaten: {{breedtegraad: 51.8133, lengtegraad: 4.6901}}
+    vertrouwelijk: nee           # ja: adres en kaartpunt blijven verborgen
+diensten:
+  - id: eerste-dienst            # deel van het webadres; kleine letters en streepjes
+    naam: Naam van de dienst
+    samenvatting: Eén zin in gewone taal over wat de dienst is.
+    functies: [respijtzorg]      # lijst 'functies'
+    doelgroepen: [iedereen]      # lijst 'doelgroepen'
+    werkgebied: [{municipality}]  # gemeenten waar de zorgvrager woont, of landelijk
+    omgeving: buitenshuis        # thuis, buitenshuis, samen, weg of op-afstand
+    locaties: [hoofdlocatie]
+    kosten:
+      betaald_door: [wmo]        # lijst 'financiering'
+    toegang: [via-mantelzorgconsulent]
+    volgende_stap: Bel de respijtconsulent
+gecontroleerd:
+  op: {today}
+  door: Vul uw naam of functie in
+"""
+
+RESPITE_FORM = """\
+# Vorm van respijtzorg: uitleg voor mantelzorgers in gewone taal (B1).
+naam: {name}
+ook_bekend_als: []               # andere woorden die mensen gebruiken
+samenvatting: Eén zin over wat het is.
+uitleg: |
+  Leg in korte zinnen uit wat het is en hoe het werkt.
+omgeving: buitenshuis            # thuis, buitenshuis, samen, weg of op-afstand
+duur: Bijvoorbeeld een dagdeel per week
+betaling:
+  - door: wmo                    # lijst 'financiering'
+    uitleg: Wat dit betekent voor de mantelzorger.
+aanvragen: Hoe vraagt u het aan?
+gecontroleerd:
+  op: {today}
+  door: Vul uw naam of functie in
+"""
+
+REGULATION = """\
+# Regeling: een gemeentelijke regeling, verzekering of landelijke voorziening.
+naam: {name}
+samenvatting: Eén zin over wat u krijgt.
+uitgever: gemeente-voorbeeld     # id van de gemeente of verzekeraar in providers/
+gemeenten: [{municipality}]       # waar de zorgvrager woont
+grondslag: wmo                   # lijst 'financiering'
+wat_u_krijgt: Wat u krijgt, in gewone taal.
+voorwaarden: Wie er recht op heeft.
+aanvragen:
+  uitleg: Hoe u het aanvraagt.
+  link: https://example.org      # officiële bron
+functies: [financiele-tegemoetkoming]
+gecontroleerd:
+  op: {today}
+  door: Vul uw naam of functie in
+"""
+
+TEMPLATES = {"provider": PROVIDER, "respite-form": RESPITE_FORM, "regulation": REGULATION}
