@@ -104,7 +104,7 @@ class Catalogue:
 
 def _problem(source: Source, key: PathKey, message: str, hint: str, severity: str = "fout") -> Problem:
     line, column = source.document.position(key)
-    return Problem(source.relpath, line, column, field_path(key), message, hint, severity)  # type: ignore[arg-type]
+    return Problem(source.relpath, line, column, field_path(key), message, hint, severity)
 
 
 def _missing(

@@ -278,14 +278,22 @@ class VocabularyRef:
         return value
 
 
-def vocab(name: str) -> Any:
-    """A text field that must be a term of vocabulary ``name``."""
-    return Annotated[
-        str,
+def _vocab_meta(name: str) -> tuple[BeforeValidator, AfterValidator, Any]:
+    return (
         BeforeValidator(_slug),
         AfterValidator(VocabularyRef(name)),
         Field(json_schema_extra={"x-vocabulary": name}),
-    ]
+    )
+
+
+FunctionId = Annotated[str, *_vocab_meta("functies")]
+TargetGroupId = Annotated[str, *_vocab_meta("doelgroepen")]
+FundingId = Annotated[str, *_vocab_meta("financiering")]
+AccessId = Annotated[str, *_vocab_meta("toegang")]
+CarePhaseId = Annotated[str, *_vocab_meta("zorgfasen")]
+SettingId = Annotated[str, *_vocab_meta("omgevingen")]
+LanguageId = Annotated[str, *_vocab_meta("talen")]
+ProviderKindId = Annotated[str, *_vocab_meta("soorten")]
 
 
 def check_municipality(value: str, info: ValidationInfo) -> str:

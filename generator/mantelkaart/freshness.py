@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from mantelkaart.problems import Problem, field_path
 from mantelkaart.validation import Source
@@ -30,7 +31,7 @@ def stale_records(sources: list[Source], today: date, limit_months: int) -> list
     for source in sources:
         record = source.record
         group = f"{source.kind}/{source.id}"
-        entries = [((), record.name, record.verified)]
+        entries: list[tuple[tuple[str | int, ...], str, Any]] = [((), record.name, record.verified)]
         for index, service in enumerate(getattr(record, "services", [])):
             if service.verified is not None:
                 entries.append((("diensten", index, "gecontroleerd"), service.name, service.verified))

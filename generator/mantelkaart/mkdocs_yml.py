@@ -21,8 +21,8 @@ def _ignore(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
-_TolerantLoader.add_multi_constructor("!", _ignore)  # type: ignore[arg-type]
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)  # type: ignore[arg-type]
+_TolerantLoader.add_multi_constructor("!", _ignore)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore)
 
 
 def plugin_options(config_file: Path) -> dict[str, Any]:

@@ -15,7 +15,20 @@ import phonenumbers
 from mantelkaart.config import SiteConfig
 from mantelkaart.fields import parse_phone
 
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 DAYS = {
     "ma": "maandag",
     "di": "dinsdag",

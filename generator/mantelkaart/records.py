@@ -10,26 +10,33 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from mantelkaart.fields import (
+    AccessId,
     Age,
     Amount,
+    CarePhaseId,
     Coordinate,
     Date,
     Email,
+    FunctionId,
+    FundingId,
+    LanguageId,
     Line,
     Municipality,
     PastDate,
     Phone,
     Postcode,
+    ProviderKindId,
+    SettingId,
     Slug,
+    TargetGroupId,
     Text,
     Time,
     Url,
     YesNo,
     fail,
-    vocab,
 )
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -37,9 +44,9 @@ Day = Literal["ma", "di", "wo", "do", "vr", "za", "zo"]
 Status = Literal["actief", "tijdelijk-gesloten", "gestopt"]
 
 
-def field(alias: str, description: str, example: object, **kwargs: object) -> object:
+def field(alias: str, description: str, example: object, **kwargs: Any) -> Any:
     """A field with its Dutch name, description and an example for the guide."""
-    return Field(alias=alias, description=description, examples=[example], **kwargs)  # type: ignore[arg-type]
+    return Field(alias=alias, description=description, examples=[example], **kwargs)
 
 
 def in_netherlands(lat: float, lon: float) -> bool:
@@ -186,12 +193,12 @@ class Audience(Record):
 
 
 class Cost(Record):
-    paid_by: list[vocab("financiering")] = field(
+    paid_by: list[FundingId] = field(
         "betaald_door",
         "Wie betaalt (lijst 'financiering').",
         ["wmo", "aanvullende-verzekering"],
         min_length=1,
-    )  # type: ignore[valid-type]
+    )
     own_contribution: Line | None = field(
         "eigen_bijdrage",
         "Wat de zorgvrager of mantelzorger zelf betaalt.",
@@ -222,21 +229,21 @@ class Service(Record):
         "U kunt een weekend of een week weg.",
         default=None,
     )
-    functions: list[vocab("functies")] = field(
+    functions: list[FunctionId] = field(
         "functies", "Soort ondersteuning (lijst 'functies').", ["respijtzorg"], min_length=1
-    )  # type: ignore[valid-type]
+    )
     respite_form: Slug | None = field(
         "respijtvorm",
         "Vorm van respijtzorg: de id van een bestand in respite-forms/.",
         "logeeropvang",
         default=None,
     )
-    target_groups: list[vocab("doelgroepen")] = field(
+    target_groups: list[TargetGroupId] = field(
         "doelgroepen", "Voor wie (lijst 'doelgroepen').", ["dementie", "nah"], min_length=1
-    )  # type: ignore[valid-type]
-    care_phases: list[vocab("zorgfasen")] = field(
+    )
+    care_phases: list[CarePhaseId] = field(
         "zorgfasen", "In welke fase van de zorg (lijst 'zorgfasen').", ["zorg-thuis"], default_factory=list
-    )  # type: ignore[valid-type]
+    )
     audience: Audience | None = field(
         "voor_wie",
         "Voorwaarden voor zorgvrager en mantelzorger.",
@@ -249,9 +256,7 @@ class Service(Record):
         ["dordrecht", "zwijndrecht"],
         min_length=1,
     )
-    setting: vocab("omgevingen") = field(
-        "omgeving", "Waar de hulp plaatsvindt (lijst 'omgevingen').", "buitenshuis"
-    )  # type: ignore[valid-type]
+    setting: SettingId = field("omgeving", "Waar de hulp plaatsvindt (lijst 'omgevingen').", "buitenshuis")
     locations: list[Slug] = field(
         "locaties",
         "Ids van de locaties van de aanbieder waar deze dienst is.",
@@ -265,15 +270,15 @@ class Service(Record):
         default=None,
     )
     cost: Cost = field("kosten", "Kosten en wie betaalt.", {"betaald_door": ["wmo"]})
-    access: list[vocab("toegang")] = field(
+    access: list[AccessId] = field(
         "toegang", "Hoe komt u eraan (lijst 'toegang').", ["via-mantelzorgconsulent"], min_length=1
-    )  # type: ignore[valid-type]
+    )
     next_step: Line = field(
         "volgende_stap", "De eerste stap die iemand zet, als korte opdracht.", "Bel de respijtconsulent"
     )
-    languages: list[vocab("talen")] = field(
+    languages: list[LanguageId] = field(
         "talen", "Talen waarin de hulp wordt gegeven (lijst 'talen').", ["nl"], default_factory=lambda: ["nl"]
-    )  # type: ignore[valid-type]
+    )
     contact: Contact | None = field(
         "contact",
         "Contact voor deze dienst; vervangt het contact van de aanbieder.",
@@ -291,9 +296,7 @@ class Service(Record):
 
 class Provider(Record):
     name: Line = field("naam", "Naam van de organisatie.", "De Mantelaar")
-    kind: vocab("soorten") = field(
-        "soort", "Soort organisatie (lijst 'soorten').", "vrijwilligersorganisatie"
-    )  # type: ignore[valid-type]
+    kind: ProviderKindId = field("soort", "Soort organisatie (lijst 'soorten').", "vrijwilligersorganisatie")
     summary: Line | None = field(
         "samenvatting",
         "Eén zin over de organisatie.",
@@ -328,7 +331,7 @@ class Provider(Record):
 
 
 class Payment(Record):
-    by: vocab("financiering") = field("door", "Wie betaalt (lijst 'financiering').", "wmo")  # type: ignore[valid-type]
+    by: FundingId = field("door", "Wie betaalt (lijst 'financiering').", "wmo")
     explanation: Text = field(
         "uitleg", "Wat dit betekent voor de mantelzorger.", "U heeft een indicatie van de gemeente nodig."
     )
@@ -350,9 +353,7 @@ class RespiteForm(Record):
         "Uitleg in gewone taal (B1).",
         "Bij logeeropvang slaapt de persoon voor wie u zorgt een of meer nachten ergens anders.",
     )
-    setting: vocab("omgevingen") = field(
-        "omgeving", "Waar het plaatsvindt (lijst 'omgevingen').", "buitenshuis"
-    )  # type: ignore[valid-type]
+    setting: SettingId = field("omgeving", "Waar het plaatsvindt (lijst 'omgevingen').", "buitenshuis")
     duration: Line = field("duur", "Hoe lang of hoe vaak, meestal.", "Een weekend tot enkele weken per jaar")
     payments: list[Payment] = field(
         "betaling",
@@ -409,9 +410,9 @@ class Regulation(Record):
         ["dordrecht"],
         min_length=1,
     )
-    legal_basis: vocab("financiering") = field(
+    legal_basis: FundingId = field(
         "grondslag", "Op grond van welke wet of regeling (lijst 'financiering').", "wmo"
-    )  # type: ignore[valid-type]
+    )
     legal_reference: Line | None = field(
         "wetsartikel", "Wetsartikel of verordening.", "Wmo 2015, artikel 2.2.2", default=None
     )
@@ -443,9 +444,9 @@ class Regulation(Record):
         ["vervangende-mantelzorg-aan-huis"],
         default_factory=list,
     )
-    functions: list[vocab("functies")] = field(
+    functions: list[FunctionId] = field(
         "functies", "Soort ondersteuning (lijst 'functies').", ["financiele-tegemoetkoming"], min_length=1
-    )  # type: ignore[valid-type]
+    )
     verified: Verification = field(
         "gecontroleerd",
         "Laatste controle van dit record.",

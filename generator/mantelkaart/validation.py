@@ -39,7 +39,7 @@ Progress = Callable[[int, int], None]
 
 def record_files(root: Path) -> list[tuple[str, Path]]:
     """Every file in the data folders, as (kind, path), sorted."""
-    files = []
+    files: list[tuple[str, Path]] = []
     for kind in KINDS:
         folder = root / kind
         if folder.is_dir():
