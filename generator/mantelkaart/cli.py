@@ -21,8 +21,7 @@ def _progress(done: int, total: int) -> None:
 
 def _load(args: argparse.Namespace) -> Dataset:
     config, root = site_config(Path(args.config))
-    today = date.fromisoformat(args.today) if getattr(args, "today", None) else None
-    dataset = Dataset.load(root, config, today=today, progress=_progress)
+    dataset = Dataset.load(root, config, today=getattr(args, "today", None), progress=_progress)
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
     return dataset
@@ -99,7 +98,7 @@ def parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="controleer alle records")
     validate.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     validate.add_argument("--format", choices=["text", "github", "json"], default="text")
-    validate.add_argument("--today", help=argparse.SUPPRESS)
+    validate.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     validate.set_defaults(run=cmd_validate)
     build = sub.add_parser("build", help="bouw de site (de vorige blijft staan bij een fout)")
     build.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")

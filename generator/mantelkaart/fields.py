@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -28,7 +28,21 @@ def fail(message: str, hint: str = "") -> PydanticCustomError:
     return PydanticCustomError(ERROR_TYPE, "{message}", {"message": message, "hint": hint})
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _scalar(value: Any) -> str:
+    """The text of a single value, or a clear error for an empty value, a list or a group."""
+    if value is None:
+        raise fail(
+            "Hier ontbreekt een waarde.",
+            "Vul een waarde in, of haal de regel weg als het veld niet verplicht is.",
+        )
+    if isinstance(value, (list, dict)):
+        raise fail(
+            "Hier hoort één waarde, geen lijst of groep.", "Zet de waarde direct achter de dubbele punt."
+        )
+    return str(value)
 
 
 def _text(value: Any, *, single_line: bool, limit: int) -> str:
@@ -39,7 +53,7 @@ def _text(value: Any, *, single_line: bool, limit: int) -> str:
         raise fail("De tekst bevat onzichtbare stuurtekens.", "Typ de tekst opnieuw in.")
     if not text:
         raise fail("De tekst is leeg.", "Vul een tekst in of laat het veld weg.")
-    if single_line and "\n" in text:
+    if single_line and len(text.splitlines()) > 1:
         raise fail("Hier hoort één regel tekst.", "Haal de regelovergangen weg.")
     if len(text) > limit:
         raise fail(f"De tekst is te lang ({len(text)} tekens, maximaal {limit}).", "Maak hem korter.")
@@ -61,7 +75,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _slug(value: Any) -> str:
-    if not isinstance(value, str) or not SLUG.match(value):
+    value = _scalar(value)
+    if not SLUG.match(value):
         raise fail(
             f"'{value}' is geen geldige id.",
             "Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'logeerhuis-dordrecht'.",
@@ -74,12 +89,15 @@ Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", 
 
 def _url(value: Any) -> str:
     text = _text(value, single_line=True, limit=2000)
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # for example an unclosed IPv6 address: http://[::1
+        parts = urlsplit("")
     if parts.scheme == "mailto" and "@" in parts.path:
         return text
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
         raise fail(
-            f"'{text}' is geen geldige webadres.",
+            f"'{text}' is geen geldig webadres.",
             "Een link begint met https:// (of mailto: voor e-mail); andere soorten links zijn niet toegestaan.",
         )
     return text
@@ -127,7 +145,7 @@ Phone = Annotated[
 def _date(value: Any) -> date:
     if isinstance(value, date):
         return value
-    text = value.strip() if isinstance(value, str) else ""
+    text = _scalar(value).strip()
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             raise ValueError
@@ -161,7 +179,7 @@ TIME = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
 
 
 def _time(value: Any) -> str:
-    match = TIME.match(value.strip()) if isinstance(value, str) else None
+    match = TIME.match(_scalar(value).strip())
     if not match or (match.group(1) == "24" and match.group(2) != "00"):
         raise fail(f"'{value}' is geen geldige tijd.", "Schrijf de tijd als uu:mm, bijvoorbeeld 09:30.")
     return f"{int(match.group(1)):02d}:{match.group(2)}"
@@ -173,7 +191,7 @@ POSTCODE = re.compile(r"^([1-9]\d{3}) ?([A-Z]{2})$")
 
 
 def _postcode(value: Any) -> str:
-    match = POSTCODE.match(value.strip().upper()) if isinstance(value, str) else None
+    match = POSTCODE.match(_scalar(value).strip().upper())
     if not match or match.group(2) in {"SA", "SD", "SS"}:
         raise fail(
             f"'{value}' is geen geldige Nederlandse postcode.",
@@ -195,7 +213,7 @@ FALSE_WORDS = {"nee", "false", "onwaar", "no"}
 def _boolean(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    word = value.strip().lower() if isinstance(value, str) else ""
+    word = _scalar(value).strip().lower()
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:
@@ -210,16 +228,22 @@ YesNo = Annotated[
 ]
 
 
+# Whole numbers up to nine digits with at most two decimals: no exponents (1e999999
+# would take minutes to turn into an integer or a page) and no thousands separators
+# ("1.000" would silently be read as one).
+NUMBER = re.compile(r"^[0-9]{1,9}(?:[.,][0-9]{1,2})?$")
+
+
 def _number(value: Any) -> Decimal:
-    try:
-        number = Decimal(value.strip().replace(",", ".")) if isinstance(value, str) else Decimal(value)
-        if not number.is_finite() or number < 0:
-            raise InvalidOperation
-        return number
-    except (InvalidOperation, TypeError, ValueError):
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        value = str(value)
+    text = _scalar(value).strip()
+    if not NUMBER.match(text):
         raise fail(
-            f"'{value}' is geen getal.", "Schrijf alleen het getal, bijvoorbeeld 75 of 21,50."
-        ) from None
+            f"'{text}' is geen getal.",
+            "Schrijf alleen het getal, zonder punt voor duizendtallen, bijvoorbeeld 75, 1000 of 21,50.",
+        )
+    return Decimal(text.replace(",", "."))
 
 
 Amount = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": ["number", "string"]})]
@@ -227,7 +251,7 @@ Amount = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": ["
 
 def _age(value: Any) -> int:
     number = _number(value)
-    if number != int(number) or number > 120:
+    if number > 120 or number != int(number):
         raise fail(
             f"'{value}' is geen geldige leeftijd.", "Schrijf een leeftijd in hele jaren, bijvoorbeeld 18."
         )
@@ -240,8 +264,10 @@ Age = Annotated[
 
 
 def _coordinate(value: Any) -> float:
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        value = _scalar(value).strip().replace(",", ".")
     try:
-        number = float(value.strip().replace(",", ".")) if isinstance(value, str) else float(value)
+        number = float(value)
         if number != number or abs(number) > 180:
             raise ValueError
         return number

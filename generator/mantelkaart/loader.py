@@ -104,6 +104,7 @@ class _Builder:
     """Builds Python values from libyaml events, enforcing our rules."""
 
     def __init__(self, text: str, record_positions: bool) -> None:
+        self.text = text
         self.parser = yaml.CSafeLoader(text)
         self.record = record_positions
         self.positions: dict[PathKey, tuple[int, int]] = {}
@@ -111,6 +112,14 @@ class _Builder:
     def build(self) -> tuple[Any, dict[PathKey, tuple[int, int]]]:
         try:
             return self._build_stream(), self.positions
+        except yaml.reader.ReaderError as error:
+            # libyaml reports the position as a byte offset in the UTF-8 text.
+            line = self.text.encode("utf-8")[: error.position].count(b"\n") + 1
+            raise YamlTrouble(
+                f"Het bestand bevat een teken dat niet in een tekstbestand hoort (U+{error.character:04X}).",
+                "Typ de tekst op deze regel opnieuw in; het teken is vaak onzichtbaar.",
+                line,
+            ) from None
         except yaml.MarkedYAMLError as error:
             mark = error.problem_mark or error.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

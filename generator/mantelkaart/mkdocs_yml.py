@@ -31,6 +31,10 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except FileNotFoundError:
         raise ConfigError(f"Het instellingenbestand {config_file} bestaat niet.") from None
+    except OSError as error:
+        raise ConfigError(
+            f"Het instellingenbestand {config_file} kan niet worden gelezen ({error.strerror})."
+        ) from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ConfigError(f"{config_file} is geen geldige YAML: {error}") from None
     plugins = data.get("plugins", []) if isinstance(data, dict) else []
@@ -38,10 +42,18 @@ def plugin_options(config_file: Path) -> dict[str, Any]:
         if entry == "mantelkaart":
             return {}
         if isinstance(entry, dict) and "mantelkaart" in entry:
-            return dict(entry["mantelkaart"] or {})
+            return _options(entry["mantelkaart"], config_file)
     if isinstance(plugins, dict) and "mantelkaart" in plugins:
-        return dict(plugins["mantelkaart"] or {})
+        return _options(plugins["mantelkaart"], config_file)
     raise ConfigError(f"In {config_file} staat de plugin 'mantelkaart' niet onder 'plugins'.")
+
+
+def _options(value: Any, config_file: Path) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"In {config_file} horen onder 'mantelkaart:' instellingen (naam: waarde).")
+    return dict(value)
 
 
 def site_config(config_file: Path) -> tuple[SiteConfig, Path]:

@@ -38,8 +38,14 @@ class Problem:
         body = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             body += f" {self.hint}"
-        body = body.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.file},line={self.line},col={self.column}::{body}"
+        body = _escape(body)
+        file = _escape(self.file).replace(":", "%3A").replace(",", "%2C")
+        return f"::{level} file={file},line={self.line},col={self.column}::{body}"
+
+
+def _escape(text: str) -> str:
+    """Escape text for a GitHub Actions workflow command (properties also need : and ,)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def field_path(key: PathKey) -> str:
@@ -110,6 +116,8 @@ def _translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
             hint or "Haal het weg of controleer de spelling; onbekende velden worden niet gebruikt.",
         )
     if kind == "literal_error":
+        if not isinstance(value, str):
+            return "Hier hoort één waarde uit een vaste lijst.", f"Kies uit: {ctx.get('expected', '')}."
         expected = ctx.get("expected", "").replace("'", "")
         hint = suggest(str(value), [c.strip() for c in expected.replace(" or ", ",").split(",")])
         return f"'{value}' is geen toegestane waarde.", hint or f"Kies uit: {expected}."

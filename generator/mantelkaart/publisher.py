@@ -49,7 +49,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
         try:
             build(config)
         except (PluginError, Abort, ConfigurationError) as error:
-            raise BuildFailed(str(error)) from None
+            raise BuildFailed("\n".join([*collector.messages, str(error)])) from None
         if strict and collector.messages:
             raise BuildFailed("Waarschuwingen (--strict):\n" + "\n".join(collector.messages))
         _swap(staging, target)

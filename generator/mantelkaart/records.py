@@ -38,7 +38,7 @@ from mantelkaart.fields import (
     YesNo,
     fail,
 )
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 Day = Literal["ma", "di", "wo", "do", "vr", "za", "zo"]
 Status = Literal["actief", "tijdelijk-gesloten", "gestopt"]
@@ -453,11 +453,14 @@ class Regulation(Record):
         {"op": "2026-09-01", "door": "Gemeente Dordrecht"},
     )
 
-    @model_validator(mode="after")
-    def _period(self) -> Regulation:
-        if self.valid_from and self.valid_until and self.valid_until <= self.valid_from:
+    @field_validator("valid_until")
+    @classmethod
+    def _period(cls, valid_until: date | None, info: ValidationInfo) -> date | None:
+        # A field validator, so that the problem points at 'geldig_tot' itself.
+        valid_from = info.data.get("valid_from")
+        if valid_from and valid_until and valid_until <= valid_from:
             raise fail("'geldig_tot' ligt niet na 'geldig_vanaf'.", "Controleer de twee datums.")
-        return self
+        return valid_until
 
 
 KINDS: dict[str, type[Record]] = {

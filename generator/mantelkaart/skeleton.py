@@ -25,9 +25,25 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def skeleton_text(kind: str, name: str, config: SiteConfig, today: date) -> str:
+def _issuer(root: Path) -> str:
+    """A provider to name as issuer: preferably a municipality, so the skeleton validates."""
+    providers = sorted((root / "providers").glob("*.yaml"))
+    for path in providers:
+        if re.search(r"^soort:\s*gemeente\s*$", path.read_text(encoding="utf-8", errors="replace"), re.M):
+            return path.stem
+    return providers[0].stem if providers else "gemeente-voorbeeld"
+
+
+def skeleton_text(
+    kind: str, name: str, config: SiteConfig, today: date, issuer: str = "gemeente-voorbeeld"
+) -> str:
     municipality = next(iter(config.municipalities), "landelijk")
-    values = {"name": _quote(name), "today": today.isoformat(), "municipality": municipality}
+    values = {
+        "name": _quote(name),
+        "today": today.isoformat(),
+        "municipality": municipality,
+        "issuer": issuer,
+    }
     return TEMPLATES[kind].format(**values)
 
 
@@ -40,7 +56,8 @@ def write_skeleton(root: Path, kind: str, name: str, config: SiteConfig, today: 
     path = folder / f"{slug}.yaml"
     if path.exists():
         raise SkeletonError(f"{path} bestaat al. Kies een andere naam of pas dat bestand aan.")
-    path.write_text(skeleton_text(kind, name, config, today or date.today()), encoding="utf-8")
+    text = skeleton_text(kind, name, config, today or date.today(), _issuer(root))
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -101,7 +118,7 @@ REGULATION = """\
 # Regeling: een gemeentelijke regeling, verzekering of landelijke voorziening.
 naam: {name}
 samenvatting: Eén zin over wat u krijgt.
-uitgever: gemeente-voorbeeld     # id van de gemeente of verzekeraar in providers/
+uitgever: {issuer}     # id van de gemeente of verzekeraar in providers/
 gemeenten: [{municipality}]       # waar de zorgvrager woont
 grondslag: wmo                   # lijst 'financiering'
 wat_u_krijgt: Wat u krijgt, in gewone taal.
