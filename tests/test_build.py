@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from support import MINI, REPO, copy_site, run_cli, run_mkdocs, tree_digest
 
 from mantelkaart.records import KINDS
+
+from support import MINI, REPO, copy_site, run_cli, run_mkdocs, tree_digest
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
-from support import MINI, TESTS, load
 
 from mantelkaart.pages import Page, PageMaker
+
+from support import MINI, TESTS, load
 
 GOLDEN = TESTS / "golden" / "mini"
 
