@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from mantelkaart.fields import Email, Line, Phone, Url
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from mantelkaart.fields import Email, Line, Phone, Url
 
 NATIONWIDE = "landelijk"
 

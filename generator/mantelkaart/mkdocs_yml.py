@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from mantelkaart.config import ConfigError, SiteConfig
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+
 from mantelkaart import presentation
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE

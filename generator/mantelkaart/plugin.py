@@ -18,12 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mantelkaart.config import ConfigError, SiteConfig
-from mantelkaart.dataset import Dataset
-from mantelkaart.pages import Page, PageMaker
-from mantelkaart.problems import render
-from mantelkaart.reference import reference_html
-from mantelkaart.validation import KINDS
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +25,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
+
+from mantelkaart.config import ConfigError, SiteConfig
+from mantelkaart.dataset import Dataset
+from mantelkaart.pages import Page, PageMaker
+from mantelkaart.problems import render
+from mantelkaart.reference import reference_html
+from mantelkaart.validation import KINDS
 
 log = logging.getLogger("mkdocs.plugins.mantelkaart")
 BLOCK = re.compile(r"<!--\s*mantelkaart:\s*([a-z-]+)\s*-->")

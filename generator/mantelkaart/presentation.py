@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import quote, urlencode, urlsplit
 
 import phonenumbers
+
 from mantelkaart.config import SiteConfig
 from mantelkaart.fields import parse_phone
 

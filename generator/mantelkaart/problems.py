@@ -8,10 +8,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from mantelkaart.fields import ERROR_TYPE
-from mantelkaart.loader import Document, PathKey
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
+
+from mantelkaart.fields import ERROR_TYPE
+from mantelkaart.loader import Document, PathKey
 
 Severity = Literal["fout", "waarschuwing"]
 

@@ -12,6 +12,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
 from mantelkaart.fields import (
     AccessId,
     Age,
@@ -38,7 +40,6 @@ from mantelkaart.fields import (
     YesNo,
     fail,
 )
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 Day = Literal["ma", "di", "wo", "do", "vr", "za", "zo"]
 Status = Literal["actief", "tijdelijk-gesloten", "gestopt"]

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin
 
+from pydantic import BaseModel
+
 from mantelkaart.records import KINDS
 from mantelkaart.vocabulary import Vocabularies
-from pydantic import BaseModel
 
 TITLES = {
     "providers": ("Aanbieder", "providers/"),

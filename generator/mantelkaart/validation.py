@@ -12,13 +12,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from mantelkaart.config import SiteConfig
 from mantelkaart.fields import SLUG
 from mantelkaart.loader import Document, YamlTrouble, load_document
 from mantelkaart.problems import Problem, from_validation
 from mantelkaart.records import KINDS, Record
 from mantelkaart.vocabulary import Vocabularies
-from pydantic import ValidationError
 
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 
