@@ -19,11 +19,12 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import BaseModel
+
 from mantelkaart import fields
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
 from mantelkaart.problems import Problem
-from pydantic import BaseModel
 
 TODAY = date(2026, 11, 23)
 
@@ -211,7 +212,7 @@ ENGLISH = re.compile(
 )
 DUTCH = re.compile(
     r"\b(de|het|een|geen|niet|hoort|veld|bestaat|ligt|staat|deze|dit|hier|bij|onbekend|"
-    r"ongeldig|ongeldige|verplicht|maanden|tekst|lijst|gemeente|bestand)\b",
+    r"onbekende|ongeldig|ongeldige|verplicht|maanden|tekst|lijst|gemeente|bestand|kies|waarde|ontbreekt)\b",
     re.IGNORECASE,
 )
 

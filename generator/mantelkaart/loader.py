@@ -14,6 +14,7 @@ values by a small builder of our own, so that:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,8 +97,108 @@ def load_document(path: Path) -> Document:
 
 
 def parse_text(text: str) -> Any:
-    """Parse YAML text strictly (used for configuration and tests)."""
-    return _Builder(text, record_positions=False).build()[0]
+    """Parse YAML text strictly.
+
+    Ordinary records take the fast path: libyaml composes the node tree in C and
+    :func:`_walk` turns it into plain values. Anything unusual (anchors, tags,
+    lots of brackets or dashes that could nest deeply) goes through the
+    event builder, which bounds the depth before libyaml's recursive composer
+    could overflow the C stack, and names the exact problem.
+    """
+    if _UNUSUAL.search(text) or text.count("[") + text.count("{") > 500 or text.count("- ") > 3000:
+        return _Builder(text, record_positions=False).build()[0]
+    return _fast_parse(text)
+
+
+_UNUSUAL = re.compile(r"[&*!]|<<|\? |^\s*\?$", re.M)
+_STR = "tag:yaml.org,2002:str"
+
+
+class _FastLoader(yaml.CBaseLoader):
+    """libyaml's C parser and composer; every implicit scalar is a string."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return _STR
+
+
+def _fast_parse(text: str) -> Any:
+    loader = _FastLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as error:
+        raise _trouble(error, text) from None
+    finally:
+        loader.dispose()
+    return None if node is None else _walk(node, 0)
+
+
+def _walk(node: Any, depth: int) -> Any:
+    """Plain values from a composed node; depth and duplicate keys are checked here too."""
+    kind = node.__class__
+    if kind is yaml.ScalarNode:
+        if not node.style and node.value in NULL_WORDS:  # plain style is "" in libyaml
+            return None
+        return node.value
+    if depth >= MAX_DEPTH:
+        mark = node.start_mark
+        raise YamlTrouble(
+            f"De gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
+            "Een record heeft maar een paar niveaus nodig; controleer de inspringing.",
+            mark.line + 1,
+            mark.column + 1,
+        )
+    if kind is yaml.SequenceNode:
+        return [_walk(item, depth + 1) for item in node.value]
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not yaml.ScalarNode:
+            mark = key_node.start_mark
+            raise YamlTrouble(
+                "Een veldnaam moet gewone tekst zijn.",
+                "Schrijf 'veldnaam: waarde'.",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        key = key_node.value
+        if key in mapping:
+            mark = key_node.start_mark
+            raise YamlTrouble(
+                f"Het veld '{key}' staat twee keer in dezelfde groep.",
+                "Verwijder een van de twee; anders is niet duidelijk welke waarde geldt.",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        mapping[key] = _walk(value_node, depth + 1)
+    return mapping
+
+
+def _trouble(error: yaml.YAMLError, text: str) -> YamlTrouble:
+    """A libyaml error as a Dutch :class:`YamlTrouble` with its position."""
+    if isinstance(error, yaml.reader.ReaderError):
+        # libyaml reports the position as a byte offset in the UTF-8 text.
+        line = text.encode("utf-8")[: error.position].count(b"\n") + 1
+        return YamlTrouble(
+            f"Het bestand bevat een teken dat niet in een tekstbestand hoort (U+{error.character:04X}).",
+            "Typ de tekst op deze regel opnieuw in; het teken is vaak onzichtbaar.",
+            line,
+        )
+    if isinstance(error, yaml.MarkedYAMLError):
+        if "expected a single document" in str(error):
+            mark = error.problem_mark
+            return YamlTrouble(
+                "Het bestand bevat meer dan één YAML-document (---).",
+                "Zet één record per bestand.",
+                mark.line + 1 if mark else 1,
+            )
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return YamlTrouble(
+            f"De YAML is ongeldig: {error.problem or error.context}.",
+            "Controleer inspringing, dubbele punten en aanhalingstekens rond deze regel.",
+            line,
+            column,
+        )
+    return YamlTrouble(f"De YAML is ongeldig: {error}.")
 
 
 class _Builder:
@@ -112,25 +213,8 @@ class _Builder:
     def build(self) -> tuple[Any, dict[PathKey, tuple[int, int]]]:
         try:
             return self._build_stream(), self.positions
-        except yaml.reader.ReaderError as error:
-            # libyaml reports the position as a byte offset in the UTF-8 text.
-            line = self.text.encode("utf-8")[: error.position].count(b"\n") + 1
-            raise YamlTrouble(
-                f"Het bestand bevat een teken dat niet in een tekstbestand hoort (U+{error.character:04X}).",
-                "Typ de tekst op deze regel opnieuw in; het teken is vaak onzichtbaar.",
-                line,
-            ) from None
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            raise YamlTrouble(
-                f"De YAML is ongeldig: {error.problem or error.context}.",
-                "Controleer inspringing, dubbele punten en aanhalingstekens rond deze regel.",
-                line,
-                column,
-            ) from None
         except yaml.YAMLError as error:
-            raise YamlTrouble(f"De YAML is ongeldig: {error}.") from None
+            raise _trouble(error, self.text) from None
         finally:
             self.parser.dispose()
 
