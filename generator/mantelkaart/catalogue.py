@@ -115,9 +115,16 @@ def _missing(
 
 
 def build_catalogue(
-    sources: list[Source], config: SiteConfig, vocabularies: Vocabularies
+    sources: list[Source],
+    config: SiteConfig,
+    vocabularies: Vocabularies,
+    known: dict[str, set[str]] | None = None,
 ) -> tuple[Catalogue, list[Problem]]:
-    """Put valid records together and check every reference between them."""
+    """Put valid records together and check every reference between them.
+
+    ``known`` holds every record id per kind, from the file names: a reference to a
+    record whose file exists but has errors is not reported again (its own errors are).
+    """
     catalogue = Catalogue(config, vocabularies)
     by_kind: dict[str, list[Source]] = defaultdict(list)
     for source in sources:
@@ -126,11 +133,15 @@ def build_catalogue(
     catalogue.providers = {s.id: s.record for s in by_kind["providers"]}
     catalogue.respite_forms = {s.id: s.record for s in by_kind["respite-forms"]}
     catalogue.regulations = {s.id: s.record for s in by_kind["regulations"]}
+    if known is None:
+        known = {kind: {s.id for s in group} for kind, group in by_kind.items()}
     problems: list[Problem] = []
     for source in by_kind["providers"]:
-        problems.extend(_check_provider(source, catalogue))
+        problems.extend(_check_provider(source, catalogue, known.get("respite-forms", set())))
     for source in by_kind["regulations"]:
-        problems.extend(_check_regulation(source, catalogue))
+        problems.extend(
+            _check_regulation(source, known.get("providers", set()), known.get("respite-forms", set()))
+        )
     return catalogue, problems
 
 
@@ -151,7 +162,7 @@ def _duplicates(source: Source, items: list[tuple[PathKey, str]], what: str) -> 
     return problems
 
 
-def _check_provider(source: Source, catalogue: Catalogue) -> list[Problem]:
+def _check_provider(source: Source, catalogue: Catalogue, forms: set[str]) -> list[Problem]:
     provider: Provider = source.record
     problems = _duplicates(
         source, [(("locaties", i, "id"), loc.id) for i, loc in enumerate(provider.locations)], "de locaties"
@@ -163,14 +174,14 @@ def _check_provider(source: Source, catalogue: Catalogue) -> list[Problem]:
     for index, service in enumerate(provider.services):
         base: PathKey = ("diensten", index)
         catalogue.offers.append(Offer(source.id, provider, service, source.relpath))
-        if service.respite_form and service.respite_form not in catalogue.respite_forms:
+        if service.respite_form and service.respite_form not in forms:
             problems.append(
                 _missing(
                     source,
                     (*base, "respijtvorm"),
                     "De respijtvorm",
                     service.respite_form,
-                    catalogue.respite_forms,
+                    forms,
                     "respite-forms/",
                 )
             )
@@ -211,24 +222,22 @@ def _check_provider(source: Source, catalogue: Catalogue) -> list[Problem]:
     return problems
 
 
-def _check_regulation(source: Source, catalogue: Catalogue) -> list[Problem]:
+def _check_regulation(source: Source, providers: set[str], forms: set[str]) -> list[Problem]:
     regulation: Regulation = source.record
     problems = []
-    if regulation.issuer not in catalogue.providers:
+    if regulation.issuer not in providers:
         problems.append(
-            _missing(
-                source, ("uitgever",), "De uitgever", regulation.issuer, catalogue.providers, "providers/"
-            )
+            _missing(source, ("uitgever",), "De uitgever", regulation.issuer, providers, "providers/")
         )
     for index, form in enumerate(regulation.respite_forms):
-        if form not in catalogue.respite_forms:
+        if form not in forms:
             problems.append(
                 _missing(
                     source,
                     ("respijtvormen", index),
                     "De respijtvorm",
                     form,
-                    catalogue.respite_forms,
+                    forms,
                     "respite-forms/",
                 )
             )

@@ -14,23 +14,16 @@ from mantelkaart.mkdocs_yml import site_config
 from mantelkaart.problems import render
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        print(f"\r{done}/{total} records gelezen…", end="", file=sys.stderr, flush=True)
-
-
 def _load(args: argparse.Namespace) -> Dataset:
     config, root = site_config(Path(args.config))
-    dataset = Dataset.load(root, config, today=getattr(args, "today", None), progress=_progress)
-    if sys.stderr.isatty():
-        print("\r", end="", file=sys.stderr)
+    dataset = Dataset.check(root, config, today=getattr(args, "today", None))
     return dataset
 
 
 def _summary(dataset: Dataset) -> str:
-    records = len(dataset.sources)
+    records, services = dataset.counts
     return (
-        f"{records} records gelezen ({len(dataset.catalogue.offers)} diensten): "
+        f"{records} records gelezen ({services} diensten): "
         f"{len(dataset.errors)} fouten, {len(dataset.warnings)} waarschuwingen."
     )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,7 +13,7 @@ from mantelkaart.catalogue import Catalogue, build_catalogue
 from mantelkaart.config import SiteConfig
 from mantelkaart.freshness import StaleRecord, stale_problems, stale_records
 from mantelkaart.problems import Problem
-from mantelkaart.validation import Progress, Source, load_sources
+from mantelkaart.validation import Progress, Source, known_ids, load_sources, no_cyclic_gc, record_files
 from mantelkaart.vocabulary import Vocabularies, VocabularyError
 
 
@@ -22,6 +25,7 @@ class Dataset:
     sources: list[Source]
     problems: list[Problem] = field(default_factory=list)
     stale: list[StaleRecord] = field(default_factory=list)
+    counts: tuple[int, int] = (0, 0)  # records and services read
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,11 +58,67 @@ class Dataset:
             )
             catalogue = Catalogue(config, vocabularies)
             return cls(root, config, catalogue, [], [problem])
-        sources, problems = load_sources(root, config, vocabularies, today, progress)
-        catalogue, cross = build_catalogue(sources, config, vocabularies)
-        stale = stale_records(sources, today, config.stale_after_months)
-        all_problems = sorted(
-            [*problems, *cross, *stale_problems(sources, stale)],
-            key=lambda p: (p.file, p.line, p.column),
+        files = record_files(root)
+        with no_cyclic_gc():
+            sources, problems = load_sources(root, config, vocabularies, today, progress, files)
+            catalogue, cross = build_catalogue(sources, config, vocabularies, known_ids(files))
+            stale = stale_records(sources, today, config.stale_after_months)
+        all_problems = _sorted([*problems, *cross, *stale_problems(sources, stale)])
+        return cls(
+            root, config, catalogue, sources, all_problems, stale, (len(sources), len(catalogue.offers))
         )
-        return cls(root, config, catalogue, sources, all_problems, stale)
+
+    @classmethod
+    def check(
+        cls, root: Path, config: SiteConfig, today: date | None = None, workers: int | None = None
+    ) -> Dataset:
+        """Problems and stale records only, using every core for large data sets.
+
+        Each worker validates a share of the files, including the checks between
+        records (ids come from file names), and sends back only its problems, so
+        no records cross process boundaries. The result has no catalogue.
+        """
+        today = today or date.today()
+        files = record_files(root)
+        workers = workers or os.cpu_count() or 1
+        if workers < 2 or len(files) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+            return cls.load(root, config, today)
+        try:
+            vocabularies = Vocabularies.load(root / "vocabularies")
+        except VocabularyError:
+            return cls.load(root, config, today)  # reports the vocabulary problem
+        known = known_ids(files)
+        shares = [files[i::workers] for i in range(workers)]
+        with ProcessPoolExecutor(workers - 1, mp_context=mp.get_context("fork")) as pool:
+            futures = [
+                pool.submit(_check_share, root, config, vocabularies, today, s, known) for s in shares[1:]
+            ]
+            results = [_check_share(root, config, vocabularies, today, shares[0], known)]
+            results += [future.result() for future in futures]
+        problems = _sorted([p for result in results for p in result[0]])
+        stale = sorted((s for result in results for s in result[1]), key=lambda s: (s.group, s.field))
+        counts = (sum(r[2] for r in results), sum(r[3] for r in results))
+        return cls(root, config, Catalogue(config, vocabularies), [], problems, stale, counts)
+
+
+PARALLEL_FROM = 2000
+Share = tuple[list[Problem], list[StaleRecord], int, int]
+
+
+def _check_share(
+    root: Path,
+    config: SiteConfig,
+    vocabularies: Vocabularies,
+    today: date,
+    files: list[tuple[str, Path]],
+    known: dict[str, set[str]],
+) -> Share:
+    with no_cyclic_gc():
+        sources, problems = load_sources(root, config, vocabularies, today, None, files)
+        catalogue, cross = build_catalogue(sources, config, vocabularies, known)
+        stale = stale_records(sources, today, config.stale_after_months)
+    return [*problems, *cross, *stale_problems(sources, stale)], stale, len(sources), len(catalogue.offers)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.file, p.line, p.column))

@@ -7,7 +7,8 @@ This is the per-file half of validation; checks between records live in
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -49,6 +50,15 @@ def record_files(root: Path) -> list[tuple[str, Path]]:
     return files
 
 
+def known_ids(files: list[tuple[str, Path]]) -> dict[str, set[str]]:
+    """Every record id per kind, from the file names (valid or not)."""
+    known: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    for kind, path in files:
+        if path.suffix == ".yaml":
+            known[kind].add(path.stem)
+    return known
+
+
 def _context(config: SiteConfig, vocabularies: Vocabularies, today: date) -> dict[str, Any]:
     return {"vocabularies": vocabularies, "municipalities": config.municipality_ids(), "today": today}
 
@@ -59,27 +69,40 @@ def load_sources(
     vocabularies: Vocabularies,
     today: date | None = None,
     progress: Progress | None = None,
+    files: list[tuple[str, Path]] | None = None,
 ) -> tuple[list[Source], list[Problem]]:
-    """Parse and validate every record under ``root``; never raises for bad data."""
+    """Parse and validate every record under ``root`` (or just ``files``); never raises for bad data."""
     context = _context(config, vocabularies, today or date.today())
     sources: list[Source] = []
     problems: list[Problem] = []
-    files = record_files(root)
-    collecting = gc.isenabled()
-    gc.disable()  # thousands of small containers survive; cyclic GC passes only cost time here
-    try:
+    files = record_files(root) if files is None else files
+    with no_cyclic_gc():
         for number, (kind, path) in enumerate(files, 1):
             if progress and number % 500 == 0:
                 progress(number, len(files))
-            relpath = path.relative_to(root).as_posix()
+            relpath = f"{kind}/{path.name}"
             source, found = _load_one(kind, path, relpath, context)
             problems.extend(found)
             if source:
                 sources.append(source)
+    return sources, problems
+
+
+@contextmanager
+def no_cyclic_gc() -> Iterator[None]:
+    """Records are trees: nothing to collect, yet every GC pass walks all of them.
+
+    Pausing the cyclic collector while loading (and freezing what was loaded)
+    saves about half of the load time on 10,000 records.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
+        gc.freeze()
         if collecting:
             gc.enable()
-    return sources, problems
 
 
 def _load_one(
