@@ -608,7 +608,7 @@ def test_yes_no_refuses_other_words(problems_for) -> None:
 # --- files in the data folders ----------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["notities.txt", "oud.yml", "gemeente.yaml.bak", ".DS_Store"])
+@pytest.mark.parametrize("name", ["notities.txt", "oud.yml", "gemeente.yaml.bak"])
 def test_file_that_is_no_record(problems_for, name: str) -> None:
     problem = one(problems_for({f"providers/{name}": "naam: x\n"}), f"providers/{name}")
     assert ".yaml" in problem.message
@@ -951,3 +951,26 @@ def test_html_in_file_names_is_refused(problems_for) -> None:
     name = "providers/<script>alert(1)<.script>.yaml"
     problem = one(problems_for({name: dump(provider())}), name)
     assert "bestandsnaam" in problem.message
+
+
+def test_hidden_files_in_a_data_folder_are_ignored(problems_for) -> None:
+    """.DS_Store and editor swap files are not records and not errors."""
+    assert problems_for({"providers/.DS_Store": "\x00\x01", "providers/.gemeente.yaml.swp": "x"}) == []
+
+
+def test_missing_data_folders_are_an_error(tmp_path) -> None:
+    from mantelkaart.config import SiteConfig
+    from mantelkaart.dataset import Dataset
+
+    dataset = Dataset.load(tmp_path, SiteConfig())
+    assert len(dataset.errors) == 1 and "data_dir" in dataset.errors[0].hint
+
+
+def test_config_errors_are_dutch() -> None:
+    from mantelkaart.config import ConfigError, SiteConfig
+
+    with pytest.raises(ConfigError) as raised:
+        SiteConfig.from_options({"stale_after_months": "veel", "regoin": "x"})
+    text = str(raised.value)
+    assert "verwacht: een heel getal" in text and "Bedoelde u 'region'?" in text
+    assert "Input should" not in text

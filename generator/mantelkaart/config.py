@@ -74,10 +74,17 @@ class SiteConfig(BaseModel):
         try:
             return cls.model_validate(options)
         except ValidationError as error:
+            from mantelkaart.problems import translate
+
             lines = []
             for item in error.errors():
                 where = ".".join(str(p) for p in item["loc"])
-                lines.append(f"mantelkaart.{where}: {item['msg']}")
+                message, hint = translate(item, cls)
+                expected = {"int": "een heel getal", "bool": "true of false", "string": "tekst"}
+                kind = item["type"].split("_")[0]
+                if kind in expected and item["type"] != "string_pattern_mismatch":
+                    message = f"'{item.get('input')}' is hier niet goed; verwacht: {expected[kind]}."
+                lines.append(f"mantelkaart.{where}: {message}" + (f" ({hint})" if hint else ""))
             raise ConfigError(
                 "De instellingen van mantelkaart in mkdocs.yml kloppen niet:\n" + "\n".join(lines)
             ) from None

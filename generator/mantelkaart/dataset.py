@@ -13,6 +13,7 @@ from mantelkaart.catalogue import Catalogue, build_catalogue
 from mantelkaart.config import SiteConfig
 from mantelkaart.freshness import StaleRecord, stale_problems, stale_records
 from mantelkaart.problems import Problem
+from mantelkaart.records import KINDS
 from mantelkaart.validation import Progress, Source, known_ids, load_sources, no_cyclic_gc, record_files
 from mantelkaart.vocabulary import Vocabularies, VocabularyError
 
@@ -48,6 +49,16 @@ class Dataset:
     ) -> Dataset:
         """Load, validate and cross-check everything under ``root``. Never raises for bad data."""
         today = today or date.today()
+        if not any((root / kind).is_dir() for kind in KINDS):
+            problem = Problem(
+                str(root),
+                1,
+                1,
+                "",
+                "Hier staan geen mappen met records (providers/, respite-forms/, regulations/).",
+                "Controleer 'data_dir' in mkdocs.yml of start het commando in de map van de site.",
+            )
+            return cls(root, config, Catalogue(config, Vocabularies.load(None)), [], [problem])
         try:
             vocabularies = Vocabularies.load(root / "vocabularies")
         except VocabularyError as error:

@@ -96,7 +96,7 @@ def _aliases(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
+def translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     loc = error["loc"]
@@ -144,7 +144,7 @@ def from_validation(
     problems = []
     for error in errors:
         loc = tuple(error["loc"])
-        message, hint = _translate(error, model)
+        message, hint = translate(error, model)
         line, column = document.position(loc)
         problems.append(Problem(relpath, line, column, field_path(loc), message, hint))
     return problems

@@ -46,7 +46,12 @@ def record_files(root: Path) -> list[tuple[str, Path]]:
     for kind in KINDS:
         folder = root / kind
         if folder.is_dir():
-            files.extend((kind, path) for path in sorted(folder.iterdir()) if path.name not in IGNORED_NAMES)
+            files.extend(
+                (kind, path)
+                for path in sorted(folder.iterdir())
+                if path.name not in IGNORED_NAMES
+                and not path.name.startswith(".")  # .DS_Store, editor swap files
+            )
     return files
 
 
