@@ -224,3 +224,11 @@ def test_successful_rebuild_replaces_the_site(tmp_path: Path) -> None:
     assert run_cli("build", cwd=folder).returncode == 0
     page = (folder / "site/aanbod/het-anker/logeren/index.html").read_text(encoding="utf-8")
     assert "Logeren bij Het Anker" in page
+
+
+def test_example_edit_button_opens_the_yaml_without_repo_widget(example_site: Path) -> None:
+    page = (example_site / "aanbod/de-mantelaar/vervangende-mantelzorg/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'href="https://github.com/mantelkaart/mantelkaart/edit/main/providers/de-mantelaar.yaml"' in page
+    assert "md-source" not in page  # the repository widget would call GitHub's API from every visitor

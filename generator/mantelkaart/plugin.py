@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -112,6 +114,9 @@ class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
         files.append(generated)
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if page.edit_url and "/../" in page.edit_url:  # record pages: docs/../providers/x.yaml
+            parts = urlsplit(page.edit_url)
+            page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
         if self.dataset is None or "mantelkaart:" not in markdown:
             return markdown
         maker = PageMaker(self.dataset.catalogue, config.site_url or "")

@@ -1,0 +1,138 @@
+"""Browser tests: the example site built once, served on loopback, opened in real headless Chromium.
+
+Chromium is Debian's (/usr/bin/chromium); Playwright only drives it (it never downloads a
+browser). axe-core comes from node_modules (npm ci). In CI both are installed by ./dev test;
+elsewhere, tests are skipped with a reason when either is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from support import REPO, copy_site, run_cli
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _missing() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is not installed (apt-get install chromium)"
+    if not AXE.exists():
+        return "node_modules is missing (npm ci)"
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    reason = _missing()
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+            if reason:
+                if os.environ.get("CI"):
+                    raise pytest.UsageError(f"CI must run the browser tests, but {reason}")
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site, built with `mantelkaart build` into a temporary folder."""
+    folder = copy_site(REPO, tmp_path_factory.mktemp("browser-site"))
+    result = run_cli("build", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    return f"http://{host}:{port}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Path) -> Iterator[str]:
+    url, server = serve(example_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page in its own context; requests to anything but loopback are recorded."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    outside: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+            else (outside.append(route.request.url), route.abort())
+        ),
+    )
+    tab = context.new_page()
+    tab.outside_requests = outside  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+
+
+def axe_violations(page: Any, exclude: list[str] | None = None) -> list[dict[str, Any]]:
+    """WCAG 2.1 A/AA violations on the current page, according to axe-core."""
+    page.add_script_tag(path=str(AXE))
+    options = {"runOnly": {"type": "tag", "values": WCAG_AA}}
+    context = {"exclude": [[selector] for selector in exclude or []]} if exclude else None
+    result = page.evaluate(
+        "([context, options]) => axe.run(context || document, options)", [context, options]
+    )
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+    ]
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return json.dumps(violations, indent=2, ensure_ascii=False)
+
+
+__all__ = ["axe_violations", "describe", "serve", "shutil"]
