@@ -15,7 +15,6 @@ import logging
 import os
 import posixpath
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -30,14 +29,13 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from mantelkaart.config import ConfigError, SiteConfig
 from mantelkaart.dataset import Dataset
+from mantelkaart.outputs import STYLESHEET, SiteContext, site_outputs
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.problems import render
-from mantelkaart.reference import reference_html
 from mantelkaart.validation import KINDS
 
 log = logging.getLogger("mkdocs.plugins.mantelkaart")
 BLOCK = re.compile(r"<!--\s*mantelkaart:\s*([a-z-]+)\s*-->")
-STYLESHEET = "assets/mantelkaart/mantelkaart.css"
 
 
 class MantelkaartConfig(base.Config):
@@ -87,20 +85,13 @@ class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.dataset is not None
-        maker = PageMaker(self.dataset.catalogue, config.site_url or "")
+        context = SiteContext(config.site_url or "", Path(config.config_file_path).parent)
         docs_dir = Path(config.docs_dir)
-        for page in maker.pages():
-            self._add(files, config, page, docs_dir)
-        reference = Page(
-            "redactie/velden.md",
-            "Alle velden",
-            reference_html(self.dataset.catalogue.vocabularies),
-            "Elk veld van elk record, met uitleg en voorbeeld.",
-            in_search=True,
-        )
-        self._add(files, config, reference, docs_dir)
-        css = (resources.files("mantelkaart") / "assets" / "mantelkaart.css").read_text(encoding="utf-8")
-        files.append(File.generated(config, STYLESHEET, content=css))
+        for output in site_outputs(self.dataset.catalogue, context):
+            if isinstance(output, Page):
+                self._add(files, config, output, docs_dir)
+            else:
+                files.append(File.generated(config, output.path, content=output.content))
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: Page, docs_dir: Path) -> None:

@@ -1,0 +1,67 @@
+"""Everything the site is made of besides hand-written pages, as a list of outputs.
+
+Pages are Markdown sources (rendered by the theme); files are written as they
+are (stylesheets, scripts, JSON data, exports). Features add a producer to
+``PRODUCERS``; the MkDocs plugin (or any other renderer) only iterates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TypeAlias
+
+from mantelkaart.catalogue import Catalogue
+from mantelkaart.pages import Page, PageMaker
+from mantelkaart.reference import reference_html
+
+STYLESHEET = "assets/mantelkaart/mantelkaart.css"
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A file copied into the site as-is."""
+
+    path: str
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What producers may need besides the catalogue."""
+
+    site_url: str
+    config_dir: Path  # the folder of mkdocs.yml (node_modules lives there)
+
+
+Output: TypeAlias = Page | OutputFile
+Producer: TypeAlias = Callable[[Catalogue, SiteContext], Iterable[Output]]
+
+
+def record_pages(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
+    yield from PageMaker(catalogue, context.site_url).pages()
+
+
+def field_reference(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
+    yield Page(
+        "redactie/velden.md",
+        "Alle velden",
+        reference_html(catalogue.vocabularies),
+        "Elk veld van elk record, met uitleg en voorbeeld.",
+        in_search=True,
+    )
+
+
+def stylesheet(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
+    css = (resources.files("mantelkaart") / "assets" / "mantelkaart.css").read_text(encoding="utf-8")
+    yield OutputFile(STYLESHEET, css)
+
+
+PRODUCERS: list[Producer] = [record_pages, field_reference, stylesheet]
+
+
+def site_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
+    for producer in PRODUCERS:
+        yield from producer(catalogue, context)
