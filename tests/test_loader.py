@@ -400,3 +400,13 @@ def test_duplicate_key_problem_points_at_the_second_key(problems_for) -> None:
     )
     assert problem.message == "Het veld 'soort' staat twee keer in dezelfde groep."
     assert (problem.line, problem.column) == (3, 1)
+
+
+def test_fast_path_never_expands_an_alias_even_without_the_pre_check() -> None:
+    """Defence in depth: the composed-node walker refuses shared nodes by itself."""
+    from mantelkaart.loader import _fast_parse
+
+    bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n"
+    with pytest.raises(YamlTrouble) as raised:
+        _fast_parse(bomb)
+    assert "ankers" in raised.value.message

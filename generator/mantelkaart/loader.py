@@ -14,6 +14,7 @@ values by a small builder of our own, so that:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,7 @@ def parse_text(text: str) -> Any:
     could overflow the C stack, and names the exact problem.
     """
     if (
-        any(marker in text for marker in _UNUSUAL)
+        (any(marker in text for marker in _UNUSUAL) and _YAML_PROPERTY.search(text))
         or text.count("[") + text.count("{") > 500
         or text.count("- ") > 3000
     ):
@@ -112,7 +113,10 @@ def parse_text(text: str) -> Any:
     return _fast_parse(text)
 
 
-_UNUSUAL = ("&", "*", "!", "<<", "? ", "?\n", "?\r")  # anchors, aliases, tags, merges, complex keys
+_UNUSUAL = ("&", "*", "!", "<<", "?")  # cheap test first; prose often has these too
+# Where YAML allows an anchor (&), alias (*) or tag (!): at the start of a node, i.e. at a
+# line start, after "- ", after ":" or inside flow brackets; plus merge keys and complex keys.
+_YAML_PROPERTY = re.compile(r"(?:^|[\[{,:]|-[ \t])[ \t]*[&*!]|<<|^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)", re.M)
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -131,11 +135,11 @@ def _fast_parse(text: str) -> Any:
         raise _trouble(error, text) from None
     finally:
         loader.dispose()
-    return None if node is None else _walk(node, 0)
+    return None if node is None else _walk(node, 0, set())
 
 
-def _walk(node: Any, depth: int) -> Any:
-    """Plain values from a composed node; depth and duplicate keys are checked here too."""
+def _walk(node: Any, depth: int, seen: set[int]) -> Any:
+    """Plain values from a composed node; depth, duplicate keys and shared nodes are checked too."""
     kind = node.__class__
     if kind is yaml.ScalarNode:
         if not node.style and node.value in NULL_WORDS:  # plain style is "" in libyaml
@@ -149,8 +153,17 @@ def _walk(node: Any, depth: int) -> Any:
             mark.line + 1,
             mark.column + 1,
         )
+    if id(node) in seen:  # an alias the pre-check missed: never expand it
+        mark = node.start_mark
+        raise YamlTrouble(
+            "YAML-ankers en -verwijzingen (& en *) worden niet ondersteund.",
+            "Schrijf de waarde gewoon uit op elke plek waar u hem nodig heeft.",
+            mark.line + 1,
+            mark.column + 1,
+        )
+    seen.add(id(node))
     if kind is yaml.SequenceNode:
-        return [_walk(item, depth + 1) for item in node.value]
+        return [_walk(item, depth + 1, seen) for item in node.value]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if key_node.__class__ is not yaml.ScalarNode:
@@ -170,7 +183,7 @@ def _walk(node: Any, depth: int) -> Any:
                 mark.line + 1,
                 mark.column + 1,
             )
-        mapping[key] = _walk(value_node, depth + 1)
+        mapping[key] = _walk(value_node, depth + 1, seen)
     return mapping
 
 
