@@ -30,6 +30,8 @@ def copy_site(source: Path, target: Path) -> Path:
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name)
     shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
+    if (source / "keuzehulp.yaml").is_file():
+        shutil.copy(source / "keuzehulp.yaml", target / "keuzehulp.yaml")
     return target
 
 

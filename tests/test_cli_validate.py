@@ -10,7 +10,7 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
-from conftest import dump, provider, regulation, respite_form, service, write_site
+from recordkit import dump, provider, regulation, respite_form, service, write_site
 
 from mantelkaart.problems import Problem
 

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import assert_dutch, dump, one, provider
+from recordkit import assert_dutch, dump, one, provider
 
 from mantelkaart.loader import MAX_BYTES, MAX_DEPTH, YamlTrouble, load_document, parse_text
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import (
+from recordkit import (
     TODAY,
     assert_dutch,
     dump,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mantelkaart.config import NATIONWIDE, SiteConfig
+from mantelkaart.guide_file import GuideSource
 from mantelkaart.loader import PathKey
 from mantelkaart.problems import Problem, field_path, suggest
 from mantelkaart.records import (
@@ -71,6 +72,7 @@ class Catalogue:
     regulations: dict[str, Regulation] = field(default_factory=dict)
     offers: list[Offer] = field(default_factory=list)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
+    guide: GuideSource | None = None  # the keuzehulp (set by Dataset.load)
 
     def active_offers(self) -> list[Offer]:
         return [offer for offer in self.offers if offer.active]

@@ -1,4 +1,4 @@
-"""The ``mantelkaart`` command line: validate, build, serve, new."""
+"""The ``mantelkaart`` command line: validate, build, serve, new, schema, export, import."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from mantelkaart import exchange
 from mantelkaart.config import ConfigError
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
@@ -84,6 +85,53 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    from mantelkaart.json_schema import FOLDER, outdated_schemas, write_schemas
+    from mantelkaart.vocabulary import Vocabularies, VocabularyError
+
+    config, root = site_config(Path(args.config))
+    try:
+        vocabularies = Vocabularies.load(root / "vocabularies")
+    except VocabularyError as error:
+        print(f"{error.path}:{error.line}: {error.message}", file=sys.stderr)
+        return 1
+    folder = Path(args.out) if args.out else root / FOLDER
+    if args.check:
+        outdated = outdated_schemas(folder, vocabularies, config)
+        for path in outdated:
+            print(f"{path} is niet actueel. Maak het opnieuw met 'mantelkaart schema'.", file=sys.stderr)
+        return 1 if outdated else 0
+    changed = write_schemas(folder, vocabularies, config)
+    print(f"JSON Schema in {folder}: {len(changed)} bestanden bijgewerkt.", file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from mantelkaart.report import editorial_report, overdue_markdown, report_text
+
+    config, root = site_config(Path(args.config))
+    dataset = Dataset.load(root, config, today=args.today)
+    if dataset.errors:
+        print(render(dataset.errors, "text"), file=sys.stderr)
+        print("Het rapport gaat over geldige records; los eerst de fouten op.", file=sys.stderr)
+        return 1
+    report = editorial_report(dataset.catalogue, args.today)
+    print(overdue_markdown(report) if args.command == "stale" else report_text(report))
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    from mantelkaart.changes import ChangesError, describe_changes
+
+    config, root = site_config(Path(args.config))
+    try:
+        print(describe_changes(root, config, args.base, args.preview_url, args.today), end="")
+    except ChangesError as error:
+        print(f"De wijzigingen kunnen niet worden bepaald: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="mantelkaart", description="Sociale kaart en respijtwijzer.")
     main.add_argument("-f", "--config", default="mkdocs.yml", help="instellingenbestand (mkdocs.yml)")
@@ -104,6 +152,26 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["provider", "respite-form", "regulation"])
     new.add_argument("name", help='naam, bijvoorbeeld "Het Parkhuis"')
     new.set_defaults(run=cmd_new)
+    schema = sub.add_parser("schema", help="schrijf het JSON Schema van de records (voor editors)")
+    schema.add_argument("--out", help="map voor de schema's (standaard: schema/ naast providers/)")
+    schema.add_argument("--check", action="store_true", help="alleen controleren of de schema's actueel zijn")
+    schema.set_defaults(run=cmd_schema)
+    report = sub.add_parser(
+        "report", help="rapport voor redacteuren: aanbod, verouderde records, wat ontbreekt"
+    )
+    report.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    report.set_defaults(run=cmd_report)
+    stale = sub.add_parser(
+        "stale", help="verouderde records per aanbieder, in Markdown (voor een GitHub-issue)"
+    )
+    stale.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    stale.set_defaults(run=cmd_report)
+    changes = sub.add_parser("changes", help="wat een wijziging aan de records verandert, in Markdown")
+    changes.add_argument("base", help="git-versie om mee te vergelijken, bijvoorbeeld origin/main")
+    changes.add_argument("--preview-url", help="link naar de gebouwde site (voorbeeld)")
+    changes.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    changes.set_defaults(run=cmd_changes)
+    exchange.add_commands(sub)
     return main
 
 

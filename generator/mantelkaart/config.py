@@ -37,6 +37,58 @@ class Reporting(BaseModel):
     email: Email | None = None
 
 
+class Licence(BaseModel):
+    """The licence of the site's open data (shown on the download page, named in the exports)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: Line = Field(alias="naam")
+    url: Url | None = Field(default=None, alias="url")
+
+
+PDOK_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
+
+
+class MapTiles(BaseModel):
+    """Where map tiles come from (the only third-party requests the site makes)."""
+
+    model_config = ConfigDict(extra="forbid")
+    url: str = PDOK_TILES
+    attribution: Line = "Kaartgegevens © Kadaster"
+    attribution_url: Url | None = "https://www.pdok.nl/"
+
+    @field_validator("url")
+    @classmethod
+    def _template(cls, value: str) -> str:
+        from mantelkaart.fields import fail
+
+        if not value.startswith("https://") or any(c in value for c in ' "<>'):
+            raise fail(
+                f"'{value}' is geen bruikbaar webadres voor kaarttegels.",
+                "Gebruik een adres dat met https:// begint, zoals " + PDOK_TILES,
+            )
+        missing = [part for part in ("{z}", "{x}", "{y}") if part not in value]
+        if missing:
+            raise fail(
+                f"In het adres voor kaarttegels ontbreekt {', '.join(missing)}.",
+                "Het adres heeft {z}, {x} en {y} nodig, zoals " + PDOK_TILES,
+            )
+        return value
+
+    def host(self) -> str:
+        return self.url.split("/")[2]
+
+
+class CmsSettings(BaseModel):
+    """The web editor at /admin/ (Decap CMS): where it saves, and how editors log in."""
+
+    model_config = ConfigDict(extra="forbid")
+    github: str | None = Field(default=None, pattern=r"^[\w.-]+/[\w.-]+$")  # default: report.github
+    branch: str = Field(default="main", pattern=r"^[\w./-]+$")
+    base_url: Url | None = None  # the OAuth proxy that logs editors in to GitHub
+    auth_endpoint: str | None = Field(default=None, pattern=r"^[\w./-]+$")
+    local_backend: bool | Url = True  # decap-server on this computer (or its address)
+
+
 class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     region: Line = "Voorbeeldregio"
@@ -47,6 +99,10 @@ class SiteConfig(BaseModel):
     stale_after_months: int = Field(default=12, ge=1, le=120)
     data_dir: str = "."
     route_planner: str = "https://www.openstreetmap.org/directions?to={lat}%2C{lon}"
+    cms: CmsSettings = Field(default_factory=CmsSettings)
+    map_tiles: MapTiles = Field(default_factory=MapTiles)
+    licence: Licence | None = None  # of the open data exports
+    province: Line | None = None  # of the addresses, for the HSDS exports (state_province)
 
     @field_validator("municipalities")
     @classmethod

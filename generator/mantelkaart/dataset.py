@@ -12,6 +12,7 @@ from pathlib import Path
 from mantelkaart.catalogue import Catalogue, build_catalogue
 from mantelkaart.config import SiteConfig
 from mantelkaart.freshness import StaleRecord, stale_problems, stale_records
+from mantelkaart.guide_file import load_guide
 from mantelkaart.problems import Problem
 from mantelkaart.records import KINDS
 from mantelkaart.validation import Progress, Source, known_ids, load_sources, no_cyclic_gc, record_files
@@ -74,7 +75,10 @@ class Dataset:
             sources, problems = load_sources(root, config, vocabularies, today, progress, files)
             catalogue, cross = build_catalogue(sources, config, vocabularies, known_ids(files))
             stale = stale_records(sources, today, config.stale_after_months)
-        all_problems = _sorted([*problems, *cross, *stale_problems(sources, stale)])
+            catalogue.guide, guide_problems = load_guide(
+                root, config, vocabularies, known_ids(files)["respite-forms"]
+            )
+        all_problems = _sorted([*problems, *cross, *guide_problems, *stale_problems(sources, stale)])
         return cls(
             root, config, catalogue, sources, all_problems, stale, (len(sources), len(catalogue.offers))
         )
@@ -106,7 +110,8 @@ class Dataset:
             ]
             results = [_check_share(root, config, vocabularies, today, shares[0], known)]
             results += [future.result() for future in futures]
-        problems = _sorted([p for result in results for p in result[0]])
+        guide_problems = load_guide(root, config, vocabularies, known["respite-forms"])[1]
+        problems = _sorted([*guide_problems, *(p for result in results for p in result[0])])
         stale = sorted((s for result in results for s in result[1]), key=lambda s: (s.group, s.field))
         counts = (sum(r[2] for r in results), sum(r[3] for r in results))
         return cls(root, config, Catalogue(config, vocabularies), [], problems, stale, counts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -30,6 +31,20 @@ def fail(message: str, hint: str = "") -> PydanticCustomError:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+# JSON Schema for each field type (see json_schema.py). Patterns are written for both
+# Python's re and JavaScript (editors, Decap CMS) and follow the validators below; the
+# loader keeps every value as text, but editors' tools read YAML 1.2 types, so a type
+# also accepts the number or boolean YAML makes of text the validator accepts.
+# "x-kind" names the type for the editor form (cms.py).
+_CONTROL_CLASS = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"
+TEXTUAL = ["string", "number", "boolean"]
+LINE_PATTERN = rf"^(?=\s*\S)[^{_CONTROL_CLASS}\n\r\u2028\u2029]*$"
+TEXT_PATTERN = rf"^(?=\s*\S)[^{_CONTROL_CLASS}]*$"
+
+
+def json_type(kind: str, schema: dict[str, Any]) -> WithJsonSchema:
+    return WithJsonSchema({**schema, "x-kind": kind})
 
 
 def _scalar(value: Any) -> str:
@@ -75,12 +90,12 @@ def _text(value: Any, *, single_line: bool, limit: int) -> str:
 Line = Annotated[
     str,
     BeforeValidator(lambda v: _text(v, single_line=True, limit=200)),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 200}),
+    json_type("line", {"type": TEXTUAL, "minLength": 1, "maxLength": 200, "pattern": LINE_PATTERN}),
 ]
 Text = Annotated[
     str,
     BeforeValidator(lambda v: _text(v, single_line=False, limit=5000)),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 5000}),
+    json_type("text", {"type": TEXTUAL, "minLength": 1, "maxLength": 5000, "pattern": TEXT_PATTERN}),
 ]
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -96,7 +111,11 @@ def _slug(value: Any) -> str:
     return value
 
 
-Slug = Annotated[str, BeforeValidator(_slug), WithJsonSchema({"type": "string", "pattern": SLUG.pattern})]
+Slug = Annotated[
+    str,
+    BeforeValidator(_slug),
+    json_type("slug", {"type": ["string", "integer"], "pattern": SLUG.pattern, "minimum": 0}),
+]
 
 
 def _url(value: Any) -> str:
@@ -115,9 +134,12 @@ def _url(value: Any) -> str:
     return text
 
 
-Url = Annotated[
-    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": "^(https?://|mailto:)"})
-]
+_HOST = r"(?:[^\s/?#\[\]]*\[[^\s/?#\[\]]*\][^\s/?#\[\]]*|[^\s/?#\[\]]+)"
+URL_PATTERN = (
+    rf"^\s*(?:[Hh][Tt][Tt][Pp][Ss]?://{_HOST}(?:[/?#][^\s{_CONTROL_CLASS}]*)?"
+    rf"|[Mm][Aa][Ii][Ll][Tt][Oo]:[^?#{_CONTROL_CLASS}]*@[^{_CONTROL_CLASS}]*)\s*$"
+)
+Url = Annotated[str, BeforeValidator(_url), json_type("url", {"type": "string", "pattern": URL_PATTERN})]
 
 
 # Plain ASCII addresses (the vast majority) skip email-validator's costly IDNA checks;
@@ -144,7 +166,12 @@ def _email(value: Any) -> str:
     return _email_text(_text(value, single_line=True, limit=254))
 
 
-Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+EMAIL_PATTERN = r"^\s*[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}\s*$"
+Email = Annotated[
+    str,
+    BeforeValidator(_email),
+    json_type("email", {"type": "string", "format": "email", "pattern": EMAIL_PATTERN}),
+]
 
 
 def parse_phone(text: str) -> phonenumbers.PhoneNumber:
@@ -169,8 +196,13 @@ def _phone_text(text: str) -> str:
     return text
 
 
+# Only the shape: whether the number exists is phonenumbers' verdict (validator-only).
+# Unquoted digits (0781234567) are an integer in YAML 1.2, so integers are accepted too.
+PHONE_PATTERN = r"^\s*[+(]?[0-9][0-9 ()./-]{4,}[0-9]\s*$"
 Phone = Annotated[
-    str, BeforeValidator(_phone), WithJsonSchema({"type": "string", "pattern": "^[+0-9][0-9 ()-]{5,}$"})
+    str,
+    BeforeValidator(_phone),
+    json_type("phone", {"type": ["string", "integer"], "pattern": PHONE_PATTERN, "minimum": 10000}),
 ]
 
 
@@ -199,12 +231,14 @@ def _not_future(value: date, info: ValidationInfo) -> date:
     return value
 
 
-Date = Annotated[date, BeforeValidator(_date), WithJsonSchema({"type": "string", "format": "date"})]
+DATE_PATTERN = r"^\s*[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\s*$"
+_DATE_SCHEMA = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+Date = Annotated[date, BeforeValidator(_date), json_type("date", _DATE_SCHEMA)]
 PastDate = Annotated[
     date,
     BeforeValidator(_date),
     AfterValidator(_not_future),
-    WithJsonSchema({"type": "string", "format": "date"}),
+    json_type("date", _DATE_SCHEMA),
 ]
 
 TIME = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
@@ -217,7 +251,8 @@ def _time(value: Any) -> str:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
-Time = Annotated[str, BeforeValidator(_time), WithJsonSchema({"type": "string", "pattern": TIME.pattern})]
+TIME_PATTERN = r"^\s*(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)\s*$"
+Time = Annotated[str, BeforeValidator(_time), json_type("time", {"type": "string", "pattern": TIME_PATTERN})]
 
 POSTCODE = re.compile(r"^([1-9]\d{3}) ?([A-Z]{2})$")
 
@@ -235,7 +270,9 @@ def _postcode(value: Any) -> str:
 Postcode = Annotated[
     str,
     BeforeValidator(_postcode),
-    WithJsonSchema({"type": "string", "pattern": "^[1-9][0-9]{3} ?[A-Za-z]{2}$"}),
+    json_type(
+        "postcode", {"type": "string", "pattern": r"^\s*[1-9][0-9]{3} ?(?![Ss][AaDdSs])[A-Za-z]{2}\s*$"}
+    ),
 ]
 
 TRUE_WORDS = {"ja", "true", "waar", "yes"}
@@ -253,10 +290,16 @@ def _boolean(value: Any) -> bool:
     raise fail(f"'{value}' is geen ja of nee.", "Schrijf ja of nee.")
 
 
+def _any_case(words: Iterable[str]) -> str:
+    return "|".join("".join(f"[{c.upper()}{c}]" for c in word) for word in sorted(words))
+
+
+TRUE_PATTERN = rf"^\s*(?:{_any_case(TRUE_WORDS)})\s*$"
+YES_NO_PATTERN = rf"^\s*(?:{_any_case(TRUE_WORDS | FALSE_WORDS)})\s*$"
 YesNo = Annotated[
     bool,
     BeforeValidator(_boolean),
-    WithJsonSchema({"type": ["boolean", "string"], "enum": [True, False, "ja", "nee"]}),
+    json_type("yes-no", {"type": ["boolean", "string"], "pattern": YES_NO_PATTERN}),
 ]
 
 
@@ -278,7 +321,15 @@ def _number(value: Any) -> Decimal:
     return Decimal(text.replace(",", "."))
 
 
-Amount = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": ["number", "string"]})]
+AMOUNT_PATTERN = r"^\s*[0-9]{1,9}(?:[.,][0-9]{1,2})?\s*$"
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    json_type(
+        "amount",
+        {"type": ["number", "string"], "pattern": AMOUNT_PATTERN, "minimum": 0, "maximum": 999_999_999.99},
+    ),
+]
 
 
 def _age(value: Any) -> int:
@@ -290,8 +341,11 @@ def _age(value: Any) -> int:
     return int(number)
 
 
+AGE_PATTERN = r"^\s*(?=[0-9]{1,9}(?![0-9]))0*(?:[0-9]|[1-9][0-9]|1[01][0-9]|120)(?:[.,]0{1,2})?\s*$"
 Age = Annotated[
-    int, BeforeValidator(_age), WithJsonSchema({"type": ["integer", "string"], "minimum": 0, "maximum": 120})
+    int,
+    BeforeValidator(_age),
+    json_type("age", {"type": ["integer", "string"], "pattern": AGE_PATTERN, "minimum": 0, "maximum": 120}),
 ]
 
 
@@ -309,7 +363,12 @@ def _coordinate(value: Any) -> float:
         ) from None
 
 
-Coordinate = Annotated[float, BeforeValidator(_coordinate), WithJsonSchema({"type": ["number", "string"]})]
+COORDINATE_PATTERN = r"^\s*[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)\s*$"
+Coordinate = Annotated[
+    float,
+    BeforeValidator(_coordinate),
+    json_type("coordinate", {"type": ["number", "string"], "pattern": COORDINATE_PATTERN}),
+]
 
 
 class VocabularyRef:

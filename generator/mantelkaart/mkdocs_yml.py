@@ -61,3 +61,13 @@ def site_config(config_file: Path) -> tuple[SiteConfig, Path]:
     """The site configuration and the folder the data folders are in."""
     config = SiteConfig.from_options(plugin_options(config_file))
     return config, config.data_path(config_file.parent.resolve())
+
+
+def site_url(config_file: Path) -> str:
+    """``site_url`` from ``mkdocs.yml`` (empty if it has none), for exports made outside MkDocs."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return ""
+    value = data.get("site_url") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else ""

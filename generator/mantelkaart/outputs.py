@@ -14,8 +14,15 @@ from pathlib import Path
 from typing import TypeAlias
 
 from mantelkaart.catalogue import Catalogue
+from mantelkaart.cms import cms_outputs
+from mantelkaart.finder import finder_outputs
+from mantelkaart.guide_page import guide_outputs
+from mantelkaart.json_schema import schema_outputs
+from mantelkaart.maps import map_outputs
+from mantelkaart.open_data import open_data
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.reference import reference_html
+from mantelkaart.report import report_outputs
 
 STYLESHEET = "assets/mantelkaart/mantelkaart.css"
 
@@ -59,7 +66,18 @@ def stylesheet(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
     yield OutputFile(STYLESHEET, css)
 
 
-PRODUCERS: list[Producer] = [record_pages, field_reference, stylesheet]
+PRODUCERS: list[Producer] = [
+    record_pages,
+    field_reference,
+    stylesheet,
+    guide_outputs,
+    finder_outputs,
+    map_outputs,
+    schema_outputs,
+    cms_outputs,
+    report_outputs,
+    open_data,
+]
 
 
 def site_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:

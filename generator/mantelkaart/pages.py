@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from mantelkaart import presentation
+from mantelkaart import presentation, structured_data
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
 
@@ -30,6 +31,7 @@ class Page:
     description: str = ""
     source: str | None = None  # the YAML file this page is made from (edit button)
     in_search: bool = False  # listed in mkdocs-material's search index
+    robots: str = ""  # e.g. "noindex": a <meta name="robots"> (overrides/main.html)
 
     def markdown(self) -> str:
         meta: dict[str, Any] = {"title": html.escape(self.title)}
@@ -37,6 +39,8 @@ class Page:
             meta["description"] = html.escape(self.description)
         if not self.in_search:
             meta["search"] = {"exclude": True}
+        if self.robots:
+            meta["robots"] = self.robots
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
         return f"---\n{front}\n---\n\n{self.body}\n"
 
@@ -58,6 +62,9 @@ def _environment() -> Environment:
         day_list=presentation.day_list,
         dutch_time=presentation.dutch_time,
     )
+    env.globals.update(
+        service_json_ld=structured_data.service_script, provider_json_ld=structured_data.provider_script
+    )
     return env
 
 
@@ -78,6 +85,7 @@ class PageMaker:
         self.config = catalogue.config
         self.vocabularies = catalogue.vocabularies
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self._items: dict[tuple[str, int, bool], Markup] = {}
 
     # -- paths -------------------------------------------------------------
     @staticmethod
@@ -127,6 +135,15 @@ class PageMaker:
             **values,
         )
         return _tidy(markup)
+
+    def offer_item(self, offer: Offer, here: str, show_provider: bool = True) -> Markup:
+        """One offer in a list; rendered once per page depth and reused on every list page."""
+        key = (offer.key, presentation.page_url(here).count("/"), show_provider)
+        item = self._items.get(key)
+        if item is None:
+            item = Markup(self.render("offer_item.html", here, offer=offer, show_provider=show_provider))
+            self._items[key] = item
+        return item
 
     def report_link(self, title: str, path: str, source: str) -> str | None:
         address = self.site_url + presentation.page_url(path)

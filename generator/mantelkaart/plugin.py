@@ -29,6 +29,11 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from mantelkaart.config import ConfigError, SiteConfig
 from mantelkaart.dataset import Dataset
+from mantelkaart.finder import FINDER_SCRIPT
+from mantelkaart.frontend import FrontendError
+from mantelkaart.guide_file import GUIDE_FILE
+from mantelkaart.guide_page import GUIDE_SCRIPT, GUIDE_STYLESHEET
+from mantelkaart.maps import MAP_SCRIPT
 from mantelkaart.outputs import STYLESHEET, SiteContext, site_outputs
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.problems import render
@@ -47,6 +52,10 @@ class MantelkaartConfig(base.Config):
     stale_after_months = c.Type(int, default=12)
     data_dir = c.Type(str, default=".")
     route_planner = c.Optional(c.Type(str))
+    cms = c.Optional(c.Type(dict))
+    map_tiles = c.Optional(c.Type(dict))
+    licence = c.Optional(c.Type(dict))
+    province = c.Optional(c.Type(str))
 
 
 class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
@@ -67,6 +76,9 @@ class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
             raise PluginError("mantelkaart heeft 'use_directory_urls: true' nodig in mkdocs.yml.")
         self.root = self.site.data_path(Path(config.config_file_path).parent)
         config.extra_css.append(STYLESHEET)
+        config.extra_javascript.extend([FINDER_SCRIPT, MAP_SCRIPT])
+        config.extra_css.append(GUIDE_STYLESHEET)
+        config.extra_javascript.append(GUIDE_SCRIPT)
         config.extra["mantelkaart"] = {"example_data": self.site.example_data, "region": self.site.region}
         return config
 
@@ -87,11 +99,14 @@ class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
         assert self.dataset is not None
         context = SiteContext(config.site_url or "", Path(config.config_file_path).parent)
         docs_dir = Path(config.docs_dir)
-        for output in site_outputs(self.dataset.catalogue, context):
-            if isinstance(output, Page):
-                self._add(files, config, output, docs_dir)
-            else:
-                files.append(File.generated(config, output.path, content=output.content))
+        try:
+            for output in site_outputs(self.dataset.catalogue, context):
+                if isinstance(output, Page):
+                    self._add(files, config, output, docs_dir)
+                else:
+                    files.append(File.generated(config, output.path, content=output.content))
+        except FrontendError as error:
+            raise PluginError(str(error)) from None
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: Page, docs_dir: Path) -> None:
@@ -125,4 +140,6 @@ class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
             folder = self.root / kind
             if folder.is_dir():
                 server.watch(str(folder))
+        if (self.root / GUIDE_FILE).is_file():
+            server.watch(str(self.root / GUIDE_FILE))
         return server

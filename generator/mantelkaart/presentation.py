@@ -6,9 +6,9 @@ returns markup: templates are auto-escaped, so every value stays text.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from datetime import date
+from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit
 
 import phonenumbers
@@ -45,12 +45,14 @@ def dutch_date(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+@lru_cache(maxsize=65536)
 def phone_href(text: str) -> str:
     """``tel:`` link in E.164, e.g. ``tel:+31780000101``."""
     number = parse_phone(text)
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=65536)
 def phone_text(text: str) -> str:
     """The number as people in the Netherlands write it, e.g. ``078 000 0101``."""
     number = parse_phone(text)
@@ -96,10 +98,17 @@ def page_url(source_path: str) -> str:
 
 
 def relative_url(from_path: str, to_path: str) -> str:
-    """A link from one page to another that works under any site prefix."""
-    here = page_url(from_path).rstrip("/") or "."
-    there = page_url(to_path).rstrip("/") or "."
-    return posixpath.relpath(there, here) + "/"
+    """A link from one page to another that works under any site prefix.
+
+    Always up to the site root and down again (``../../voor-wie/dementie/``): not the
+    shortest link, but the same text for every page at one depth, so it can be cached.
+    """
+    return _up(page_url(from_path).count("/")) + page_url(to_path) or "./"
+
+
+@lru_cache(maxsize=64)
+def _up(depth: int) -> str:
+    return "../" * depth
 
 
 def route_url(config: SiteConfig, lat: float, lon: float) -> str:

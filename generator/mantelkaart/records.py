@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from mantelkaart.fields import (
+    TRUE_PATTERN,
     AccessId,
     Age,
     Amount,
@@ -55,6 +56,19 @@ def in_netherlands(lat: float, lon: float) -> bool:
     return 50.70 <= lat <= 53.60 and 3.30 <= lon <= 7.25
 
 
+# The same box for the JSON Schema: bounds for numbers, patterns for text.
+LATITUDE = {
+    "pattern": r"^\s*\+?5(?:0[.,][7-9][0-9]*|[12](?:[.,][0-9]*)?|3(?:[.,](?:[0-5][0-9]*|60*)?)?)\s*$",
+    "minimum": 50.70,
+    "maximum": 53.60,
+}
+LONGITUDE = {
+    "pattern": r"^\s*\+?(?:3[.,][3-9][0-9]*|[456](?:[.,][0-9]*)?|7(?:[.,](?:[01][0-9]*|2(?:[0-4][0-9]*|50*)?)?)?)\s*$",
+    "minimum": 3.30,
+    "maximum": 7.25,
+}
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
@@ -88,9 +102,17 @@ class Contact(Record):
 
 class Coordinates(Record):
     lat: Coordinate = field(
-        "breedtegraad", "Breedtegraad (WGS84), tussen 50,7 en 53,6 in Nederland.", "51.8133"
+        "breedtegraad",
+        "Breedtegraad (WGS84), tussen 50,7 en 53,6 in Nederland.",
+        "51.8133",
+        json_schema_extra=LATITUDE,
     )
-    lon: Coordinate = field("lengtegraad", "Lengtegraad (WGS84), tussen 3,3 en 7,3 in Nederland.", "4.6901")
+    lon: Coordinate = field(
+        "lengtegraad",
+        "Lengtegraad (WGS84), tussen 3,3 en 7,3 in Nederland.",
+        "4.6901",
+        json_schema_extra=LONGITUDE,
+    )
 
     @model_validator(mode="after")
     def _in_netherlands(self) -> Coordinates:
@@ -103,6 +125,20 @@ class Coordinates(Record):
 
 
 class Location(Record):
+    # _address_needs_postcode for the JSON Schema: an address without 'vertrouwelijk: ja' needs a postcode.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "required": ["adres"],
+                "properties": {
+                    "adres": {"not": {"type": "null"}},
+                    "vertrouwelijk": {"not": {"anyOf": [{"const": True}, {"pattern": TRUE_PATTERN}]}},
+                },
+            },
+            "then": {"required": ["postcode"], "properties": {"postcode": {"not": {"type": "null"}}}},
+        }
+    )
+
     id: Slug = field("id", "Korte naam van de locatie, uniek binnen deze aanbieder.", "hoofdlocatie")
     name: Line | None = field("naam", "Naam van het gebouw of de locatie.", "Het Parkhuis", default=None)
     address: Line | None = field("adres", "Straat en huisnummer.", "Voorbeeldstraat 1", default=None)
@@ -238,6 +274,7 @@ class Service(Record):
         "Vorm van respijtzorg: de id van een bestand in respite-forms/.",
         "logeeropvang",
         default=None,
+        json_schema_extra={"x-reference": "respite-forms"},
     )
     target_groups: list[TargetGroupId] = field(
         "doelgroepen", "Voor wie (lijst 'doelgroepen').", ["dementie", "nah"], min_length=1
@@ -263,6 +300,7 @@ class Service(Record):
         "Ids van de locaties van de aanbieder waar deze dienst is.",
         ["hoofdlocatie"],
         default_factory=list,
+        json_schema_extra={"x-reference": "locaties"},
     )
     hours: OpeningHours | None = field(
         "openingstijden",
@@ -404,6 +442,7 @@ class Regulation(Record):
         "uitgever",
         "Wie de regeling geeft: de id van een bestand in providers/ (gemeente of verzekeraar).",
         "gemeente-dordrecht",
+        json_schema_extra={"x-reference": "providers"},
     )
     municipalities: list[Municipality] = field(
         "gemeenten",
@@ -444,6 +483,7 @@ class Regulation(Record):
         "Ids van vormen van respijtzorg die hiermee betaald kunnen worden.",
         ["vervangende-mantelzorg-aan-huis"],
         default_factory=list,
+        json_schema_extra={"x-reference": "respite-forms"},
     )
     functions: list[FunctionId] = field(
         "functies", "Soort ondersteuning (lijst 'functies').", ["financiele-tegemoetkoming"], min_length=1

@@ -15,14 +15,18 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from mantelkaart.guide_file import default_text
+from mantelkaart.guide_schema import Guide
 from mantelkaart.records import KINDS
 from mantelkaart.vocabulary import Vocabularies
 
 TITLES = {
-    "providers": ("Aanbieder", "providers/"),
-    "respite-forms": ("Vorm van respijtzorg", "respite-forms/"),
-    "regulations": ("Regeling", "regulations/"),
+    "providers": ("Aanbieder", "map providers/"),
+    "respite-forms": ("Vorm van respijtzorg", "map respite-forms/"),
+    "regulations": ("Regeling", "map regulations/"),
+    "keuzehulp": ("Keuzehulp", "bestand keuzehulp.yaml"),
 }
+SECTIONS: dict[str, type[BaseModel]] = {**KINDS, "keuzehulp": Guide}
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ def _value_kind(annotation: Any, extra: dict[str, Any] | None) -> str:
     if origin is list:
         (item,) = get_args(annotation) or (Any,)
         return "lijst van " + _value_kind(item, _extra_of(item))
+    if origin is dict:
+        return "groep: per id een lijst van ids"
     if origin is Literal:
         return "een van: " + ", ".join(str(a) for a in get_args(annotation))
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -144,9 +150,9 @@ def reference_html(vocabularies: Vocabularies) -> str:
         '<p class="mk-lead">Elk veld van elk soort record, met uitleg en een voorbeeld. '
         "Deze pagina wordt gemaakt uit het schema dat ook de records controleert.</p>",
     ]
-    for kind, model in KINDS.items():
-        title, folder = TITLES[kind]
-        parts.append(f'<h2 id="{e(kind)}">{e(title)} <span class="mk-muted">(map {e(folder)})</span></h2>')
+    for kind, model in SECTIONS.items():
+        title, where = TITLES[kind]
+        parts.append(f'<h2 id="{e(kind)}">{e(title)} <span class="mk-muted">({e(where)})</span></h2>')
         parts.append(
             '<table class="mk-fields"><thead><tr><th scope="col">Veld</th><th scope="col">Verplicht</th>'
             '<th scope="col">Waarde</th><th scope="col">Uitleg</th><th scope="col">Voorbeeld</th></tr></thead><tbody>'
@@ -158,11 +164,18 @@ def reference_html(vocabularies: Vocabularies) -> str:
                 f"<td>{e(doc.description)}</td><td><code>{e(_example_yaml(doc))}</code></td></tr>"
             )
         parts.append("</tbody></table>")
+        if kind == "keuzehulp":
+            parts.append(
+                "<p>Heeft de site geen eigen keuzehulp.yaml? Dan gebruikt hij dit standaardbestand. "
+                "Kopieer het naar keuzehulp.yaml naast mkdocs.yml om het aan te passen.</p>"
+                f"<details><summary>Het standaardbestand</summary><pre><code>{e(default_text())}</code></pre></details>"
+            )
     parts.append('<h2 id="lijsten">Lijsten (vocabulaires)</h2>')
     for name, vocabulary in vocabularies.by_name.items():
         parts.append(f"<h3 id=\"lijst-{e(name)}\">Lijst '{e(name)}'</h3><ul>")
         for term in vocabulary.terms.values():
-            parts.append(f"<li><code>{e(term.id)}</code>: {e(term.label)}</li>")
+            words = f" (zoekwoorden: {e(', '.join(term.synonyms))})" if term.synonyms else ""
+            parts.append(f"<li><code>{e(term.id)}</code>: {e(term.label)}{words}</li>")
         parts.append("</ul>")
     parts.append("</div>")
     return "\n".join(parts)

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from mantelkaart.config import SiteConfig
+from mantelkaart.json_schema import schema_comment
 
 FOLDERS = {"provider": "providers", "respite-form": "respite-forms", "regulation": "regulations"}
 
@@ -44,7 +45,8 @@ def skeleton_text(
         "municipality": municipality,
         "issuer": issuer,
     }
-    return TEMPLATES[kind].format(**values)
+    # First line: where editors' tools (the YAML extension of VS Code, for example) find the schema.
+    return f"# {schema_comment(FOLDERS[kind])}\n" + TEMPLATES[kind].format(**values)
 
 
 def write_skeleton(root: Path, kind: str, name: str, config: SiteConfig, today: date | None = None) -> Path:

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mantelkaart.loader import YamlTrouble, load_document, parse_text
+from mantelkaart.loader import Document, YamlTrouble, load_document, parse_text
 
 NAMES = (
     "functies",
@@ -31,6 +31,7 @@ class Term:
     id: str
     label: str
     explanation: str = ""
+    synonyms: tuple[str, ...] = ()  # other words people search with (the finder indexes them)
 
 
 @dataclass
@@ -59,7 +60,22 @@ class VocabularyError(Exception):
         self.line = line
 
 
-def _terms(data: Any, path: Path) -> dict[str, Term]:
+def _synonyms(body: dict[str, Any], term_id: str, path: Path, document: Document | None) -> tuple[str, ...]:
+    words = body.get("synoniemen")
+    if words is None:
+        return ()
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        line = document.position((term_id, "synoniemen"))[0] if document else 1
+        raise VocabularyError(
+            path,
+            f"Term '{term_id}', veld 'synoniemen': verwacht een lijst met woorden, "
+            "bijvoorbeeld [alzheimer, geheugenproblemen].",
+            line,
+        )
+    return tuple(word.strip() for word in words)
+
+
+def _terms(data: Any, path: Path, document: Document | None = None) -> dict[str, Term]:
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -71,7 +87,8 @@ def _terms(data: Any, path: Path) -> dict[str, Term]:
         unknown = set(body) - {"label", "uitleg", "synoniemen"}
         if unknown:
             raise VocabularyError(path, f"Term '{term_id}' heeft onbekende velden: {sorted(unknown)}.")
-        terms[term_id] = Term(term_id, body["label"], body.get("uitleg") or "")
+        synonyms = _synonyms(body, term_id, path, document)
+        terms[term_id] = Term(term_id, body["label"], body.get("uitleg") or "", synonyms)
     return terms
 
 
@@ -98,8 +115,8 @@ class Vocabularies:
                         path, f"Onbekende vocabulaire '{name}'. Kies uit: {', '.join(NAMES)}."
                     )
                 try:
-                    data = load_document(path).data
+                    document = load_document(path)
                 except YamlTrouble as trouble:
                     raise VocabularyError(path, trouble.message, trouble.line) from None
-                by_name[name].terms.update(_terms(data, path))
+                by_name[name].terms.update(_terms(document.data, path, document))
         return cls(by_name)

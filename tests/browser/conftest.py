@@ -7,22 +7,17 @@ elsewhere, tests are skipped with a reason when either is missing.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import json
 import os
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browsing import AXE, serve
 
 from support import REPO, copy_site, run_cli
 
 CHROMIUM = "/usr/bin/chromium"
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -32,7 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def _missing() -> str | None:
@@ -61,19 +55,6 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_cli("build", cwd=folder)
     assert result.returncode == 0, result.stderr
     return folder / "site"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    host, port = server.server_address[:2]
-    return f"http://{host}:{port}/", server
 
 
 @pytest.fixture(scope="session")
@@ -110,29 +91,3 @@ def page(browser: Any) -> Iterator[Any]:
     tab.outside_requests = outside  # type: ignore[attr-defined]
     yield tab
     context.close()
-
-
-def axe_violations(page: Any, exclude: list[str] | None = None) -> list[dict[str, Any]]:
-    """WCAG 2.1 A/AA violations on the current page, according to axe-core."""
-    page.add_script_tag(path=str(AXE))
-    options = {"runOnly": {"type": "tag", "values": WCAG_AA}}
-    context = {"exclude": [[selector] for selector in exclude or []]} if exclude else None
-    result = page.evaluate(
-        "([context, options]) => axe.run(context || document, options)", [context, options]
-    )
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "nodes": [n["target"] for n in v["nodes"]][:5],
-        }
-        for v in result["violations"]
-    ]
-
-
-def describe(violations: list[dict[str, Any]]) -> str:
-    return json.dumps(violations, indent=2, ensure_ascii=False)
-
-
-__all__ = ["axe_violations", "describe", "serve", "shutil"]

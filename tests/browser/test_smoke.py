@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import axe_violations, describe
+from browsing import axe_violations, describe
 
 
 def test_home_page_renders_with_consultant_phone_link(page: Any, site_url: str) -> None:

@@ -1,0 +1,1 @@
+"""Mantelkaart benchmarks: ``python -m bench`` (or ``./dev bench``); see bench/README.md."""

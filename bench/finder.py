@@ -1,0 +1,329 @@
+"""Benchmark of the finder: ``python -m bench finder [--services 10000] [--runs 3] [--check]``.
+
+On a synthetic site (``bench/synthetic.py``, three services per provider) it measures:
+
+a. the finder's data: search index + facet file, gzipped (target ≤ 600 KB at 10,000
+   services); the map file, the finder page and mkdocs-material's search index are
+   reported beside it;
+b. in headless Chromium with the CPU slowed down 4× (CDP ``Emulation.setCPUThrottlingRate``,
+   a mid-range phone), the time from navigation start until the finder shows its
+   first result list: without search words (facet file only) and with a search word
+   in the URL (search index and lunr.js loaded, the words applied). Target ≤ 1.5 s;
+c. the same for mkdocs-material's own search, on a build of the same pages where the
+   records are in Material's search index (the plugin keeps them out): from
+   navigation start until its first search result for the same word (``?q=``).
+
+Times are medians of ``--runs`` fresh browser contexts (empty cache), measured by
+the page itself (``performance.now()`` when the list appears). The sites are served
+from loopback; nothing else is requested.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mantelkaart.finder import FACETS_FILE, FINDER_PAGE, INDEX_FILE
+from mantelkaart.maps import MAP_FILE
+
+from bench.synthetic import write_site
+
+OUT = Path(__file__).resolve().parent / "out"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SIZE_LIMIT_KB = 600
+TIME_LIMIT_S = 1.5
+THROTTLE = 4
+WORD = "logeeropvang"
+SEARCH_EXCLUDED = re.compile(r'^search: \{"exclude": true\}\n', re.M)
+
+# Installed before any page script: notes the moment a result list first appears.
+OBSERVER = """
+(() => {
+  const expected = %s;
+  const check = () => {
+    if (window.__mkDone !== undefined) return;
+    if (expected === "page") return; // a reference page: DOMContentLoaded only
+    if (expected === "material") {
+      if (document.querySelector(".md-search-result__item")) window.__mkDone = performance.now();
+      return;
+    }
+    const root = document.getElementById("mk-finder");
+    if (root && root.dataset.state === "ready" && root.dataset.query === expected
+        && document.querySelector(".mk-finder__results > li")) window.__mkDone = performance.now();
+  };
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true});
+  document.addEventListener("DOMContentLoaded", () => {
+    window.__mkParsed = performance.now();
+    if (expected === "page") window.__mkDone = window.__mkParsed;
+  });
+})();
+"""
+
+
+def log(message: str) -> None:
+    print(f"[bench finder {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class FinderResults:
+    services: int = 0
+    providers: int = 0
+    sizes_kb: dict[str, dict[str, float]] = field(default_factory=dict)
+    finder_data_gzip_kb: float = 0.0
+    seconds: dict[str, list[float]] = field(default_factory=dict)
+    medians: dict[str, float] = field(default_factory=dict)
+    parsed: dict[str, float] = field(default_factory=dict)  # DOMContentLoaded, median
+    builds_s: dict[str, float] = field(default_factory=dict)
+
+
+def sizes(path: Path) -> dict[str, float]:
+    raw = path.read_bytes()
+    return {
+        "raw": round(len(raw) / 1024, 1),
+        "gzip6": round(len(gzip.compress(raw, 6)) / 1024, 1),
+        "gzip9": round(len(gzip.compress(raw, 9)) / 1024, 1),
+    }
+
+
+def run(command: list[str], cwd: Path, what: str) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{what} failed:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def build_sites(work: Path, providers: int) -> tuple[Path, Path, FinderResults]:
+    """The synthetic site built by mantelkaart, and a build of the same pages with the
+    records in mkdocs-material's search index."""
+    from mantelkaart.dataset import Dataset
+    from mantelkaart.mkdocs_yml import site_config
+
+    from bench.__main__ import write_baseline  # the other benchmark's baseline writer
+
+    results = FinderResults(providers=providers)
+    site = work / "site"
+    log(f"writing a synthetic site with {providers} providers")
+    summary = write_site(site, providers)
+    results.services = summary.services
+    bin_dir = Path(sys.executable).parent
+    log("building it with mantelkaart (finder, records out of Material's search)")
+    results.builds_s["mantelkaart"] = run(
+        [str(bin_dir / "mantelkaart"), "-f", "mkdocs.yml", "build", "-d", str(work / "finder-site")],
+        site,
+        "mantelkaart build",
+    )
+    log("writing the same pages for a build with the records in Material's search")
+    config, root = site_config(site / "mkdocs.yml")
+    dataset = Dataset.load(root, config)
+    baseline_yml, _, _ = write_baseline(site, dataset)
+    for page in (baseline_yml.parent / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if SEARCH_EXCLUDED.search(text):
+            page.write_text(SEARCH_EXCLUDED.sub("", text), encoding="utf-8")
+    log("building that with mkdocs (Material's search with every record)")
+    results.builds_s["material_search"] = run(
+        [str(bin_dir / "mkdocs"), "build", "-q", "-f", str(baseline_yml), "-d", str(work / "material-site")],
+        baseline_yml.parent,
+        "mkdocs build",
+    )
+    return work / "finder-site", work / "material-site", results
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def time_to_results(browser: Any, url: str, expected: str, throttle: int) -> tuple[float, float]:
+    """Seconds from navigation start until the first result list, and until DOMContentLoaded."""
+    context = browser.new_context(locale="nl-NL", viewport={"width": 390, "height": 844})
+    outside: list[str] = []
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("http://127.0.0.1")
+            else (outside.append(route.request.url), route.abort())
+        ),
+    )
+    try:
+        page = context.new_page()
+        page.add_init_script(OBSERVER % json.dumps(expected))
+        session = context.new_cdp_session(page)
+        session.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        page.goto(url, wait_until="commit")
+        page.wait_for_function("window.__mkDone !== undefined", timeout=300_000, polling=100)
+        done, parsed = page.evaluate("[window.__mkDone, window.__mkParsed]")
+        if outside:
+            raise SystemExit(f"the page asked for outside addresses: {outside[:3]}")
+        return done / 1000, parsed / 1000
+    finally:
+        context.close()
+
+
+def measure_times(finder_site: Path, material_site: Path, runs: int, results: FinderResults) -> None:
+    from playwright.sync_api import sync_playwright
+
+    service_page = next((finder_site / "aanbod").glob("*/*/index.html")).parent.relative_to(finder_site)
+    cases = [
+        (
+            "a service page, DOMContentLoaded (reference)",
+            finder_site,
+            f"{service_page.as_posix()}/",
+            "page",
+            THROTTLE,
+        ),
+        ("finder, no words", finder_site, FINDER_PAGE.replace("index.md", ""), "", THROTTLE),
+        (
+            f"finder, ?zoek={WORD}",
+            finder_site,
+            FINDER_PAGE.replace("index.md", "") + f"?zoek={WORD}",
+            WORD,
+            THROTTLE,
+        ),
+        (f"material search, ?q={WORD}", material_site, f"?q={WORD}", "material", THROTTLE),
+        (f"finder, ?zoek={WORD}, no slowdown", finder_site, f"zoeken/?zoek={WORD}", WORD, 1),
+        (f"material search, ?q={WORD}, no slowdown", material_site, f"?q={WORD}", "material", 1),
+    ]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for name, folder, path, expected, throttle in cases:
+                with served(folder) as base:
+                    measured = [
+                        time_to_results(browser, base + path, expected, throttle) for _ in range(runs)
+                    ]
+                times = [done for done, _ in measured]
+                results.seconds[name] = [round(t, 3) for t in times]
+                results.medians[name] = round(statistics.median(times), 3)
+                results.parsed[name] = round(statistics.median(parsed for _, parsed in measured), 3)
+                log(f"{name}: {results.medians[name]} s (runs {results.seconds[name]})")
+        finally:
+            browser.close()
+
+
+def measure_sizes(finder_site: Path, material_site: Path, results: FinderResults) -> None:
+    files = {
+        "search index (finder-index.json)": finder_site / INDEX_FILE,
+        "facets (finder-facets.json)": finder_site / FACETS_FILE,
+        "map points (finder-map.json, only when the map is shown)": finder_site / MAP_FILE,
+        "finder page (zoeken/index.html)": finder_site / "zoeken" / "index.html",
+        "Material's search_index.json with every record": material_site / "search" / "search_index.json",
+    }
+    for name, path in files.items():
+        results.sizes_kb[name] = sizes(path)
+    results.finder_data_gzip_kb = round(
+        results.sizes_kb["search index (finder-index.json)"]["gzip6"]
+        + results.sizes_kb["facets (finder-facets.json)"]["gzip6"],
+        1,
+    )
+
+
+def report(results: FinderResults) -> str:
+    lines = [
+        f"## Finder benchmark: {results.services} services ({results.providers} providers)",
+        "",
+        "| file | raw KB | gzip -6 KB | gzip -9 KB |",
+        "|---|---:|---:|---:|",
+    ]
+    for name, size in results.sizes_kb.items():
+        lines.append(f"| {name} | {size['raw']} | {size['gzip6']} | {size['gzip9']} |")
+    lines += [
+        "",
+        f"(a) finder data (index + facets), gzipped: **{results.finder_data_gzip_kb} KB** "
+        f"(target ≤ {SIZE_LIMIT_KB} KB)",
+        "",
+        "| from navigation start (median of runs) | first results, s | DOMContentLoaded, s | runs |",
+        "|---|---:|---:|---|",
+    ]
+    for name, median in results.medians.items():
+        lines.append(f"| {name} | {median} | {results.parsed[name]} | {results.seconds[name]} |")
+    finder = results.medians.get(f"finder, ?zoek={WORD}")
+    material = results.medians.get(f"material search, ?q={WORD}")
+    lines += [
+        "",
+        f"(b) finder at {THROTTLE}× CPU slowdown: {results.medians.get('finder, no words')} s without words, "
+        f"{finder} s with '{WORD}' (target ≤ {TIME_LIMIT_S} s)",
+        f"(c) mkdocs-material's search at {THROTTLE}× for the same records and word: {material} s",
+        "",
+        f"Builds: {results.builds_s}",
+    ]
+    return "\n".join(lines)
+
+
+def failures(results: FinderResults) -> list[str]:
+    found = []
+    if results.finder_data_gzip_kb > SIZE_LIMIT_KB:
+        found.append(f"finder data {results.finder_data_gzip_kb} KB > {SIZE_LIMIT_KB} KB")
+    for name in ("finder, no words", f"finder, ?zoek={WORD}"):
+        if results.medians.get(name, 0) > TIME_LIMIT_S:
+            found.append(f"{name}: {results.medians[name]} s > {TIME_LIMIT_S} s")
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    cli = argparse.ArgumentParser(prog="python -m bench finder", description="Finder benchmark.")
+    cli.add_argument("--services", type=int, default=10_000, help="about this many services (default 10000)")
+    cli.add_argument("--runs", type=int, default=3, help="browser runs per measurement (default 3)")
+    cli.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    cli.add_argument("--keep", action="store_true", help="keep the built sites; the folder is printed")
+    args = cli.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="mantelkaart-finder-bench-"))
+    try:
+        finder_site, material_site, results = build_sites(work, max(1, -(-args.services // 3)))
+        measure_sizes(finder_site, material_site, results)
+        measure_times(finder_site, material_site, args.runs, results)
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    print(report(results))
+    OUT.mkdir(exist_ok=True)
+    (OUT / "finder.json").write_text(json.dumps(asdict(results), indent=2) + "\n", encoding="utf-8")
+    missed = failures(results)
+    for failure in missed:
+        print(f"FAILED: {failure}", file=sys.stderr)
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The command-line side of open data: ``mantelkaart export`` and ``mantelkaart import hsds``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def add_commands(sub: Any) -> None:
+    export = sub.add_parser("export", help="schrijf de open data (HSDS, CSV, GeoJSON) naar een map")
+    export.add_argument("--out", default="open-data", help="map voor de bestanden (standaard: open-data)")
+    export.set_defaults(run=cmd_export)
+    imports = sub.add_parser("import", help="maak records van gegevens uit een ander systeem")
+    imports.add_argument("format", choices=["hsds"], help="hsds: HSDS 3.0-JSON (Open Referral)")
+    imports.add_argument("path", help="het JSON-bestand, bijvoorbeeld organizations.json")
+    imports.add_argument("--force", action="store_true", help="bestaande records overschrijven")
+    imports.set_defaults(run=cmd_import)
+
+
+def _dataset(args: argparse.Namespace) -> Any:
+    from mantelkaart.dataset import Dataset
+    from mantelkaart.mkdocs_yml import site_config
+
+    config, root = site_config(Path(args.config))
+    return Dataset.load(root, config)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from mantelkaart.mkdocs_yml import site_url
+    from mantelkaart.open_data import data_files
+    from mantelkaart.problems import render
+
+    dataset = _dataset(args)
+    if dataset.errors:
+        print(render(dataset.errors, "text"), file=sys.stderr)
+        print("De records bevatten fouten; er is niets geëxporteerd.", file=sys.stderr)
+        return 1
+    start = time.perf_counter()
+    out = Path(args.out)
+    count = size = 0
+    try:
+        for data_file in data_files(dataset.catalogue, site_url(Path(args.config))):
+            path = out / data_file.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data_file.content)
+            count += 1
+            size += len(data_file.content)
+    except OSError as error:
+        print(f"Kan niet schrijven in {out}: {error.strerror}.", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - start
+    print(
+        f"{count} bestanden ({size / 1_000_000:.1f} MB) geschreven in {out} in {seconds:.1f} s.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from mantelkaart.dataset import Dataset
+    from mantelkaart.hsds_import import HsdsInputError, import_hsds
+    from mantelkaart.mkdocs_yml import site_config
+    from mantelkaart.problems import render
+    from mantelkaart.records import KINDS
+
+    _, root = site_config(Path(args.config))
+    if not any((root / kind).is_dir() for kind in KINDS):
+        (root / "providers").mkdir(parents=True)  # a new site starts from the imported data
+    dataset = _dataset(args)
+    if dataset.errors:
+        print(render(dataset.errors, "text"), file=sys.stderr)
+        print("Los eerst de fouten in de bestaande records op; er is niets geïmporteerd.", file=sys.stderr)
+        return 1
+    try:
+        result, existing = import_hsds(dataset, Path(args.path), force=args.force)
+    except HsdsInputError as error:
+        print(error, file=sys.stderr)
+        print("Er is niets geïmporteerd.", file=sys.stderr)
+        return 1
+    if existing:
+        shown = "\n".join(f"  - {path}" for path in existing[:20])
+        more = f"\n  … en nog {len(existing) - 20}." if len(existing) > 20 else ""
+        print(f"Deze bestanden bestaan al:\n{shown}{more}", file=sys.stderr)
+        print("Er is niets geïmporteerd. Gebruik --force om ze te overschrijven.", file=sys.stderr)
+        return 1
+    print(result.summary())
+    check = Dataset.load(dataset.root, dataset.config)
+    print(f"Controle van alle records: {len(check.errors)} fouten, {len(check.warnings)} waarschuwingen.")
+    if check.errors:
+        print(render(check.errors, "text"))
+        return 1
+    return 0

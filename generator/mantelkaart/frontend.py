@@ -1,0 +1,76 @@
+"""Front-end libraries the site hosts itself, copied from ``node_modules`` at build time.
+
+The versions are those of ``package-lock.json`` (installed with ``npm ci``); the site
+never loads a script or stylesheet from anywhere else. Each library's licence file
+goes along with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mantelkaart.outputs import OutputFile, SiteContext
+
+VENDOR = "assets/mantelkaart/vendor"
+
+# site path (under VENDOR) → path in node_modules
+SEARCH_LIBRARIES = {
+    "lunr/lunr.min.js": "lunr/lunr.min.js",
+    "lunr/LICENSE": "lunr/LICENSE",
+    "lunr/lunr.stemmer.support.min.js": "lunr-languages/min/lunr.stemmer.support.min.js",
+    "lunr/lunr.nl.min.js": "lunr-languages/min/lunr.nl.min.js",
+    "lunr/LICENSE-lunr-languages": "lunr-languages/LICENSE",
+}
+MAP_LIBRARIES = {
+    "leaflet/leaflet.js": "leaflet/dist/leaflet.js",
+    "leaflet/leaflet.css": "leaflet/dist/leaflet.css",
+    "leaflet/images/marker-icon.png": "leaflet/dist/images/marker-icon.png",
+    "leaflet/images/marker-icon-2x.png": "leaflet/dist/images/marker-icon-2x.png",
+    "leaflet/images/marker-shadow.png": "leaflet/dist/images/marker-shadow.png",
+    "leaflet/images/layers.png": "leaflet/dist/images/layers.png",
+    "leaflet/images/layers-2x.png": "leaflet/dist/images/layers-2x.png",
+    "leaflet/LICENSE": "leaflet/LICENSE",
+    "leaflet/leaflet.markercluster.js": "leaflet.markercluster/dist/leaflet.markercluster.js",
+    "leaflet/MarkerCluster.css": "leaflet.markercluster/dist/MarkerCluster.css",
+    "leaflet/MarkerCluster.Default.css": "leaflet.markercluster/dist/MarkerCluster.Default.css",
+    "leaflet/LICENSE-markercluster": "leaflet.markercluster/MIT-LICENCE.txt",
+}
+
+
+class FrontendError(Exception):
+    """A library the site needs is not installed; the message is Dutch."""
+
+
+def _candidates(config_dir: Path) -> Iterator[Path]:
+    for folder in (config_dir.resolve(), *config_dir.resolve().parents):
+        yield folder / "node_modules"
+    # An editable install (a checkout of Mantelkaart) has its own node_modules.
+    yield Path(__file__).resolve().parents[2] / "node_modules"
+
+
+def node_modules(config_dir: Path, needed: str) -> Path:
+    """The ``node_modules`` folder beside mkdocs.yml (or above it, or in Mantelkaart's checkout)."""
+    for candidate in _candidates(config_dir):
+        if (candidate / needed).is_file():
+            return candidate
+    raise FrontendError(
+        f"node_modules/{needed} ontbreekt. De site host zijn scripts zelf en kopieert ze uit "
+        "node_modules. Voer 'npm ci' uit in de map van Mantelkaart (of './dev build')."
+    )
+
+
+def vendor_files(context: SiteContext, libraries: dict[str, str]) -> Iterator[OutputFile]:
+    from mantelkaart.outputs import OutputFile
+
+    first = next(iter(libraries.values()))
+    folder = node_modules(context.config_dir, first)
+    for site_path, source in libraries.items():
+        path = folder / source
+        if not path.is_file():
+            raise FrontendError(
+                f"node_modules/{source} ontbreekt. Voer 'npm ci' uit om de bibliotheken te installeren."
+            )
+        yield OutputFile(f"{VENDOR}/{site_path}", path.read_bytes())

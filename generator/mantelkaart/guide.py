@@ -1,0 +1,285 @@
+"""The rules engine of the respite guide (keuzehulp): which help fits which answers, and why.
+
+The guide's rules and the catalogue are compiled once, at build time, into
+*options* (a respite form, or a kind of support) with *conditions*: for each
+question, the answers that allow it. Every part of the result carries its own
+conditions: an option's rules (cases), each offer (from where the care recipient
+lives and who they are) and each regulation (where the care recipient lives).
+
+Evaluating answers is then one generic test, :func:`matches`: a question that is
+unanswered, or absent from the conditions, allows everything. The page carries
+these conditions in ``data-mk-when`` attributes and the browser script applies
+the same test, so the decisions themselves are made here only.
+
+Offers are many, so they are not in the page: they are split by the municipality
+question into one file per answer (:meth:`Advisor.offers_in`), and the browser
+loads the file of the chosen municipality. Without a municipality only nationwide
+offers are shown (``landelijk``): listing the whole region would not help anyone.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from mantelkaart.catalogue import Catalogue, Offer
+from mantelkaart.config import NATIONWIDE
+from mantelkaart.guide_schema import Guide, Question, Rule
+from mantelkaart.page_kinds import sort_offers
+from mantelkaart.records import Regulation, RespiteForm
+
+Conditions = Mapping[str, frozenset[str]]
+EVERYONE = "iedereen"  # the target group that fits every answer
+NO_AREA = NATIONWIDE  # the offers file for visitors who did not choose a municipality
+
+
+def matches(conditions: Conditions, answers: Mapping[str, str]) -> bool:
+    """True when every answered question has an allowed answer (the browser does the same)."""
+    return all(
+        question not in answers or answers[question] in allowed for question, allowed in conditions.items()
+    )
+
+
+def conditions_json(conditions: Conditions) -> str:
+    """Conditions for a ``data-mk-when`` attribute (sorted, so pages are reproducible)."""
+    return json.dumps({q: sorted(a) for q, a in conditions.items()}, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+    sentence: str
+    target_groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A question with its answers resolved (a municipality question gets the region's)."""
+
+    id: str
+    question: str
+    explanation: str | None
+    kind: str
+    choices: tuple[Choice, ...]
+    no_answer: str
+
+    def label(self, answer_id: str) -> str:
+        return next((c.label for c in self.choices if c.id == answer_id), answer_id)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    question: str
+    answer: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Case:
+    """One rule of an option: when it fits, and the sentences that explain why."""
+
+    conditions: Conditions
+    sentences: tuple[Sentence, ...]
+    conclusion: str
+    fits: tuple[tuple[str, tuple[str, ...]], ...]  # (question, answer labels): "past als …"
+
+    def reasons(self, answers: Mapping[str, str]) -> list[str]:
+        chosen = [s.text for s in self.sentences if answers.get(s.question) == s.answer]
+        return [*chosen, self.conclusion]
+
+
+@dataclass(frozen=True)
+class Option:
+    """A respite form (or a kind of support) with everything the guide can show for it."""
+
+    key: str
+    kind: Literal["respijtvorm", "functie"]
+    target: str
+    title: str
+    summary: str
+    path: str  # page source path, e.g. respijtzorg/logeeropvang.md
+    form: RespiteForm | None
+    cases: list[Case] = field(default_factory=list)
+    offers: list[tuple[Offer, Conditions]] = field(default_factory=list)
+    regulations: list[tuple[str, Regulation, Conditions]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Fit:
+    option: Option
+    reasons: list[str]
+    offers: list[Offer]
+    regulations: list[tuple[str, Regulation]]
+
+
+@dataclass(frozen=True)
+class Advice:
+    answers: dict[str, str]
+    fits: list[Fit]
+
+    @property
+    def empty(self) -> bool:
+        """Nothing answered yet: the page asks for answers instead of showing everything."""
+        return not self.answers
+
+
+class Advisor:
+    """A guide compiled against one catalogue."""
+
+    def __init__(self, guide: Guide, catalogue: Catalogue) -> None:
+        self.guide = guide
+        self.catalogue = catalogue
+        self.questions = [self._ask(q) for q in guide.questions]
+        self.area = next((ask.id for ask in self.questions if ask.kind == "gemeente"), None)
+        self.options: list[Option] = []
+        by_key: dict[str, Option] = {}
+        for rule in guide.rules:
+            if rule.respite_form is not None and rule.respite_form not in catalogue.respite_forms:
+                continue  # its record has errors of its own; the site is not built then
+            option = by_key.get(_key(rule))
+            if option is None:
+                option = by_key[_key(rule)] = self._option(rule)
+                self.options.append(option)
+            option.cases.append(self._case(rule))
+
+    # -- evaluation ------------------------------------------------------------
+    def answers(self, raw: Mapping[str, str]) -> dict[str, str]:
+        """Only answers the guide knows, in question order; empty and unknown values count as unanswered."""
+        result = {}
+        for ask in self.questions:
+            value = raw.get(ask.id, "")
+            if any(choice.id == value for choice in ask.choices):
+                result[ask.id] = value
+        return result
+
+    def advise(self, raw: Mapping[str, str]) -> Advice:
+        answers = self.answers(raw)
+        fits = []
+        for option in self.options:
+            case = next((c for c in option.cases if matches(c.conditions, answers)), None)
+            if case is None:
+                continue
+            fits.append(
+                Fit(
+                    option,
+                    case.reasons(answers),
+                    [
+                        offer
+                        for offer, when in self.offers_in(option, self.area_of(answers))
+                        if matches(when, answers)
+                    ],
+                    [(rid, r) for rid, r, when in option.regulations if matches(when, answers)],
+                )
+            )
+        return Advice(answers, fits)
+
+    def area_of(self, answers: Mapping[str, str]) -> str:
+        """The offers file for these answers: the chosen municipality, or :data:`NO_AREA`."""
+        return answers.get(self.area, NO_AREA) if self.area else NO_AREA
+
+    def areas(self) -> list[str]:
+        """Every offers file: one per municipality answer, and :data:`NO_AREA`."""
+        choices = next((ask.choices for ask in self.questions if ask.id == self.area), ())
+        return [*(choice.id for choice in choices), NO_AREA]
+
+    def offers_in(self, option: Option, area: str) -> list[tuple[Offer, Conditions]]:
+        """The offers of ``option`` for residents of ``area``, with the conditions left to test.
+
+        Without a municipality (:data:`NO_AREA`) only offers for all of the region's
+        municipalities are listed, such as nationwide ones.
+        """
+        result: list[tuple[Offer, Conditions]] = []
+        for offer, when in option.offers:
+            if self.area is not None and self.area in when and area not in when[self.area]:
+                continue
+            result.append((offer, {q: allowed for q, allowed in when.items() if q != self.area}))
+        return result
+
+    # -- compiling ---------------------------------------------------------------
+    def _ask(self, question: Question) -> Ask:
+        if question.kind == "gemeente":
+            config = self.catalogue.config
+            ids = question.municipalities or list(config.municipalities)
+            choices = tuple(
+                Choice(m, config.municipality_label(m), f"Uw naaste woont in {config.municipality_label(m)}.")
+                for m in ids
+            )
+        else:
+            choices = tuple(
+                Choice(a.id, a.label, a.sentence, tuple(a.target_groups)) for a in question.answers
+            )
+        return Ask(
+            question.id, question.question, question.explanation, question.kind, choices, question.no_answer
+        )
+
+    def _option(self, rule: Rule) -> Option:
+        catalogue = self.catalogue
+        offers = catalogue.active_offers()
+        if rule.respite_form is not None:
+            form = catalogue.respite_forms[rule.respite_form]
+            option = Option(
+                _key(rule), "respijtvorm", rule.respite_form, form.name, form.summary,
+                f"respijtzorg/{rule.respite_form}.md", form,
+            )  # fmt: skip
+            chosen = [o for o in offers if o.service.respite_form == rule.respite_form]
+            regulations = catalogue.regulations_for_form(rule.respite_form)
+        else:
+            function = rule.function or ""
+            term = catalogue.vocabularies["functies"].terms[function]
+            option = Option(
+                _key(rule), "functie", function, term.label, term.explanation,
+                f"ondersteuning/{function}.md", None,
+            )  # fmt: skip
+            chosen = [o for o in offers if function in o.service.functions]
+            regulations = [(rid, r) for rid, r in catalogue.regulations.items() if function in r.functions]
+        option.offers.extend((offer, self._offer_conditions(offer)) for offer in sort_offers(chosen))
+        regulations = sorted(regulations, key=lambda item: item[1].name.casefold())
+        option.regulations.extend((rid, r, self._area_conditions(r.municipalities)) for rid, r in regulations)
+        return option
+
+    def _case(self, rule: Rule) -> Case:
+        conditions: dict[str, frozenset[str]] = {}
+        sentences: list[Sentence] = []
+        fits: list[tuple[str, tuple[str, ...]]] = []
+        for ask in self.questions:  # question order, not the order the editor wrote 'als' in
+            allowed = rule.conditions.get(ask.id)
+            if allowed is None:
+                continue
+            conditions[ask.id] = frozenset(allowed)
+            by_id = {choice.id: choice for choice in ask.choices}
+            sentences.extend(Sentence(ask.id, a, by_id[a].sentence) for a in allowed if a in by_id)
+            fits.append((ask.question, tuple(ask.label(a) for a in allowed)))
+        return Case(conditions, tuple(sentences), rule.conclusion, tuple(fits))
+
+    def _offer_conditions(self, offer: Offer) -> Conditions:
+        conditions = dict(self._area_conditions(offer.service.area))
+        groups = set(offer.service.target_groups)
+        for ask in self.questions:
+            if ask.kind == "gemeente" or not any(c.target_groups for c in ask.choices):
+                continue
+            allowed = {
+                c.id
+                for c in ask.choices
+                if not c.target_groups or EVERYONE in groups or groups & set(c.target_groups)
+            }
+            if len(allowed) < len(ask.choices):
+                conditions[ask.id] = frozenset(allowed)
+        return conditions
+
+    def _area_conditions(self, area: list[str]) -> Conditions:
+        conditions = {}
+        for ask in self.questions:
+            if ask.kind == "gemeente" and NATIONWIDE not in area:
+                allowed = {c.id for c in ask.choices if c.id in area}
+                if len(allowed) < len(ask.choices):
+                    conditions[ask.id] = frozenset(allowed)
+        return conditions
+
+
+def _key(rule: Rule) -> str:
+    if rule.respite_form is not None:
+        return f"respijtvorm-{rule.respite_form}"
+    return f"functie-{rule.function}"

@@ -1,0 +1,371 @@
+"""``mantelkaart import hsds``: round trip, foreign HSDS, never overwriting, and garbage input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from open_data_support import HSDS, export, needs_hsds, write_export
+
+from mantelkaart.cli import main
+from mantelkaart.hsds_import import plan_import
+
+from support import MINI, REPO, TODAY, load, run_cli
+
+
+def empty_site(source: Path, folder: Path) -> Path:
+    """A site with the settings, vocabularies and respite forms of ``source`` but no providers or regulations."""
+    folder.mkdir(parents=True)
+    shutil.copy(source / "mkdocs.yml", folder / "mkdocs.yml")
+    for name in ("respite-forms", "vocabularies"):
+        if (source / name).is_dir():
+            shutil.copytree(source / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], Path]:
+    files = export(load(REPO))
+    return files, write_export(files, tmp_path_factory.mktemp("export"))
+
+
+def test_round_trip_of_the_example_region(exported: tuple[dict[str, bytes], Path], tmp_path: Path) -> None:
+    files, folder = exported
+    site = empty_site(REPO, tmp_path / "site")
+    result = run_cli("import", "hsds", str(folder / "hsds" / "organizations.json"), cwd=site)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "17 aanbieders met 36 diensten en 6 regelingen geschreven" in result.stdout
+    assert "Alles is overgenomen." in result.stdout
+    assert "Controle van alle records: 0 fouten, 0 waarschuwingen." in result.stdout
+    validated = run_cli("validate", "--today", TODAY.isoformat(), cwd=site)
+    assert validated.returncode == 0, validated.stdout
+    assert export(load(site)) == files  # every file, byte for byte
+
+
+def test_imported_records_read_like_the_originals(
+    exported: tuple[dict[str, bytes], Path], tmp_path: Path
+) -> None:
+    _, folder = exported
+    site = empty_site(REPO, tmp_path / "site")
+    assert run_cli("import", "hsds", str(folder / "hsds" / "organizations.json"), cwd=site).returncode == 0
+    original, imported = load(REPO).catalogue, load(site).catalogue
+    assert original.regulations == imported.regulations
+    # The same records, field for field; only a confidential address never left the site.
+    hidden = imported.providers["mee-drechtsteden"].locations[1]
+    assert hidden.confidential and hidden.address is None and hidden.coordinates is None
+    assert original.providers["mee-drechtsteden"].locations[1].address == "Voorbeeldlaan 5"
+    for provider_id, provider in original.providers.items():
+        public = [
+            loc.model_copy(
+                update={"address": None, "postcode": None, "coordinates": None, "accessibility": None}
+            )
+            if loc.confidential
+            else loc
+            for loc in provider.locations
+        ]
+        assert provider.model_copy(update={"locations": public}) == imported.providers[provider_id], (
+            provider_id
+        )
+    text = (site / "providers" / "het-parkhuis.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Geïmporteerd uit organizations.json")
+    assert "telefoon: 078 000 0107" in text  # written back the way editors write numbers
+    assert "doelgroepen: [dementie, nah, lichamelijke-ziekte]" in text
+
+
+def test_existing_files_are_not_overwritten_without_force(
+    exported: tuple[dict[str, bytes], Path], tmp_path: Path
+) -> None:
+    _, folder = exported
+    site = empty_site(REPO, tmp_path / "site")
+    (site / "providers").mkdir()
+    mine = site / "providers" / "het-parkhuis.yaml"
+    own = "# mijn eigen versie\n" + (REPO / "providers" / "het-parkhuis.yaml").read_text(encoding="utf-8")
+    mine.write_text(own, encoding="utf-8")
+    source = str(folder / "hsds" / "organizations.json")
+    result = run_cli("import", "hsds", source, cwd=site)
+    assert result.returncode == 1
+    assert "providers/het-parkhuis.yaml" in result.stderr and "--force" in result.stderr
+    assert mine.read_text(encoding="utf-8") == own
+    assert sorted(p.name for p in (site / "providers").iterdir()) == [
+        "het-parkhuis.yaml"
+    ]  # nothing else either
+    result = run_cli("import", "hsds", source, "--force", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert mine.read_text(encoding="utf-8").startswith("# Geïmporteerd uit")
+
+
+def hsds_file(folder: Path, data: Any, name: str = "organizations.json") -> Path:
+    path = folder / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+GARBAGE: dict[str, bytes | Any] = {
+    "not-json": b"naam: Het Parkhuis\n",
+    "empty": b"",
+    "binary": b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe",
+    "latin-1": '[{"name": "Caf\xe9"}]'.encode("latin-1"),
+    "number": 42,
+    "string": "organizations",
+    "object-without-organizations": {"total_items": 3},
+    "list-of-numbers": [1, 2, 3],
+    "missing-name": [{"id": "x", "services": []}],
+    "name-not-text": [{"name": ["a", "b"]}],
+    "service-without-name": [{"name": "Org", "services": [{"status": "active"}]}],
+    "phone-without-number": [{"name": "Org", "phones": [{"type": "voice"}]}],
+    "services-not-a-list": [{"name": "Org", "services": "logeren"}],
+    "latitude-not-a-number": [
+        {"name": "Org", "locations": [{"latitude": "noord", "location_type": "physical"}]}
+    ],
+    "deep": b"[" * 100_000 + b"]" * 100_000,
+    "huge-number": b'[{"name": "Org", "year_incorporated": ' + b"9" * 5000 + b"}]",
+}
+
+
+def run_import(site: Path, path: Path | str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """``mantelkaart -f SITE/mkdocs.yml import hsds PATH`` in this process (an exception fails the test)."""
+    code = main(["-f", str(site / "mkdocs.yml"), "import", "hsds", str(path)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("case", list(GARBAGE))
+def test_garbage_gives_a_dutch_error_and_writes_nothing(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = empty_site(MINI, tmp_path / "site")
+    content = GARBAGE[case]
+    path = tmp_path / "in.json"
+    path.write_bytes(content if isinstance(content, bytes) else json.dumps(content).encode())
+    code, out, err = run_import(site, path, capsys)
+    assert code == 1, out
+    assert "Er is niets geïmporteerd." in err
+    assert str(path) in err  # the message names the file
+    assert not (site / "providers").exists() or not any((site / "providers").iterdir())
+
+
+@pytest.mark.parametrize(("path", "message"), [("bestaat-niet.json", "bestaat niet"), (".", "is een map")])
+def test_missing_file_or_folder_gives_a_dutch_error(
+    path: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = empty_site(MINI, tmp_path / "site")
+    code, _, err = run_import(site, tmp_path / path, capsys)
+    assert code == 1 and message in err
+
+
+def test_errors_name_the_organization_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = empty_site(MINI, tmp_path / "site")
+    data = [{"name": "Goed"}, {"name": "Org B", "services": [{"name": "Dienst", "phones": [{"number": 31}]}]}]
+    code, _, err = run_import(site, hsds_file(tmp_path, data), capsys)
+    assert code == 1
+    assert "organisatie 2 (Org B): 'services[1].phones[1].number' is geen tekst." in err
+
+
+def test_the_cli_subprocess_reports_garbage_without_a_traceback(tmp_path: Path) -> None:
+    site = empty_site(MINI, tmp_path / "site")
+    result = run_cli("import", "hsds", str(hsds_file(tmp_path, {"geen": "hsds"})), cwd=site)
+    assert result.returncode == 1
+    assert "bevat geen HSDS-organisaties" in result.stderr and "Traceback" not in result.stderr
+
+
+HOSTILE = '</script><script>alert(1)</script> & "quotes" {{ 7*7 }}'
+
+
+def test_hostile_text_and_ids_stay_data(tmp_path: Path) -> None:
+    site = empty_site(MINI, tmp_path / "site")
+    data = [
+        {
+            "name": HOSTILE,
+            "description": '=HYPERLINK("http://evil.example")\n\nTweede alinea',
+            "attributes": [
+                {
+                    "id": "a",
+                    "taxonomy_term": {"id": "t", "code": "mantelkaart:id", "name": "id", "description": "x"},
+                    "value": "../../../etc/passwd",
+                }
+            ],
+            "services": [
+                {
+                    "name": "Dienst\u202e met stuurteken",
+                    "status": "active",
+                    "service_areas": [{"name": "Dordrecht"}],
+                    "description": "Een dienst. Met meer uitleg.",
+                }
+            ],
+        }
+    ]
+    result = run_cli("import", "hsds", str(hsds_file(tmp_path, data)), cwd=site)
+    assert result.returncode == 0, result.stderr + result.stdout
+    written = sorted(p.name for p in (site / "providers").iterdir())
+    assert (
+        len(written) == 1
+        and written[0].endswith(".yaml")
+        and "/" not in written[0]
+        and ".." not in written[0]
+    )
+    assert not (tmp_path / "etc").exists()
+    assert "id '" in result.stdout and "../../../etc/passwd" in result.stdout  # reported: id replaced
+    assert "naam 'Dienst" in result.stdout and "onzichtbare stuurtekens" in result.stdout
+    text = (site / "providers" / written[0]).read_text(encoding="utf-8")
+    provider = load(site).catalogue.providers[written[0].removesuffix(".yaml")]
+    assert provider.name == HOSTILE  # text stays text; the pages escape it
+    assert "naam:" in text
+
+
+def test_foreign_hsds_is_mapped_with_a_report(tmp_path: Path) -> None:
+    """Data from another HSDS system: what fits is taken over, the rest is reported."""
+    site = empty_site(MINI, tmp_path / "site")
+    data = {
+        "contents": [
+            {
+                "id": "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610",
+                "name": "Stichting Voorbeeldzorg",
+                "description": "Wij helpen mantelzorgers.",
+                "email": "info@voorbeeldzorg.example.org",
+                "tax_id": "123",
+                "phones": [{"id": "p", "number": "078 000 0999", "description": "Op werkdagen"}],
+                "locations": [
+                    {
+                        "id": "loc-1",
+                        "location_type": "physical",
+                        "name": "Kantoor",
+                        "latitude": 51.81,
+                        "longitude": 4.69,
+                        "addresses": [
+                            {
+                                "address_1": "Voorbeeldstraat 5",
+                                "city": "Dordrecht",
+                                "postal_code": "3311aa",
+                                "state_province": "Zuid-Holland",
+                                "country": "NL",
+                                "address_type": "physical",
+                            }
+                        ],
+                    }
+                ],
+                "services": [
+                    {
+                        "id": "s1",
+                        "name": "Logeren",
+                        "status": "active",
+                        "description": "Uw naaste logeert bij ons. Zo kunt u even rusten.",
+                        "minimum_age": 65,
+                        "wait_time": "Twee weken",
+                        "service_areas": [{"name": "Dordrecht"}, {"name": "Gorinchem"}],
+                        "service_at_locations": [{"id": "sal", "location_id": "loc-1"}],
+                        "schedules": [
+                            {
+                                "freq": "WEEKLY",
+                                "byday": "MO,TU",
+                                "opens_at": "09:00:00",
+                                "closes_at": "17:00:00",
+                            },
+                            {
+                                "freq": "MONTHLY",
+                                "byday": "1SA",
+                                "description": "Eerste zaterdag van de maand",
+                            },
+                        ],
+                        "languages": [{"code": "eng"}, {"code": "xx", "name": "Klingon"}],
+                        "cost_options": [{"option": "Per nacht", "amount": 25, "currency": "EUR"}],
+                        "attributes": [
+                            {
+                                "taxonomy_term": {
+                                    "id": "t1",
+                                    "taxonomy": "doelgroepen",
+                                    "name": "Dementie",
+                                    "description": "-",
+                                }
+                            },
+                            {
+                                "taxonomy_term": {
+                                    "id": "t2",
+                                    "taxonomy": "openeligibility",
+                                    "name": "Seniors",
+                                    "description": "-",
+                                }
+                            },
+                        ],
+                    },
+                    {"name": "Elders", "status": "active", "service_areas": [{"name": "Utrecht"}]},
+                ],
+            }
+        ]
+    }
+    result = run_cli("import", "hsds", str(hsds_file(tmp_path, data)), cwd=site)
+    assert result.returncode == 0, result.stderr + result.stdout
+    report = result.stdout
+    for expected in (
+        "1 aanbieders met 1 diensten",
+        "dienst 'elders'",  # skipped: no known municipality
+        "werkgebied 'Gorinchem'",
+        "taal 'xx'",
+        "begrip 'Seniors'",
+        "organisatie: 'tax_id' (1 keer)",
+        "dienst: 'wait_time' (1 keer)",
+        "functies: informatie",  # filled in, to check
+        "openingstijden 'Eerste zaterdag van de maand' als toelichting overgenomen",
+        "Controle van alle records: 0 fouten",
+    ):
+        assert expected in report, expected
+    provider = load(site).catalogue.providers["stichting-voorbeeldzorg"]
+    service = provider.services[0]
+    assert provider.contact.phone == "078 000 0999" and provider.contact.reachable == "Op werkdagen"
+    assert provider.locations[0].postcode == "3311 AA" and provider.locations[0].coordinates is not None
+    assert service.target_groups == ["dementie"] and service.languages == ["en"]
+    assert service.area == ["dordrecht"] and service.locations == ["kantoor"]
+    assert service.audience is not None and service.audience.care_recipient is not None
+    assert service.audience.care_recipient.min_age == 65
+    assert service.hours is not None and service.hours.spans[0].days == ["ma", "di"]
+    assert service.cost.note == "Per nacht € 25,00"
+    assert provider.verified.on.isoformat() == "2000-01-01"  # never checked: stale at once
+
+
+@needs_hsds
+def test_the_official_hsds_example_imports(tmp_path: Path) -> None:
+    """Open Referral's own example organization, with its area set to one of our municipalities."""
+    site = empty_site(MINI, tmp_path / "site")
+    data = json.loads((HSDS / "examples" / "organization_full.json").read_text(encoding="utf-8"))
+    for service in data["services"]:
+        service["service_areas"] = [{"id": "x", "name": "Dordrecht"}]
+    result = run_cli("import", "hsds", str(hsds_file(tmp_path, data)), cwd=site)
+    assert result.returncode == 0, result.stderr + result.stdout
+    report = result.stdout
+    assert "1 aanbieders met 1 diensten" in report and "Controle van alle records: 0 fouten" in report
+    assert "postcode 'ABC 1234': 'ABC 1234' is geen geldige Nederlandse postcode." in report
+    assert "coördinaten: Het punt (100.0, 101.0) ligt niet in Nederland." in report
+    assert (
+        "organisatie: 'year_incorporated' (1 keer)" in report
+        and "openingstijden: 'dtstart' (1 keer)" in report
+    )
+    provider = load(site).catalogue.providers["example-organization-inc"]
+    assert provider.contact.phone == "+44 1234 234567"  # kept in the international form
+
+
+def test_plan_import_writes_nothing(exported: tuple[dict[str, bytes], Path], tmp_path: Path) -> None:
+    _, folder = exported
+    site = empty_site(REPO, tmp_path / "site")
+    result = plan_import(load(site), folder / "hsds" / "organizations.json", TODAY)
+    assert len(result.files) == 17 + 6 and result.report.clean
+    assert not (site / "providers").exists()
+
+
+def test_a_new_site_can_start_from_hsds(exported: tuple[dict[str, bytes], Path], tmp_path: Path) -> None:
+    """Only a mkdocs.yml: the providers are imported; respite forms the site lacks are reported."""
+    site = tmp_path / "nieuw"
+    site.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", site / "mkdocs.yml")
+    _, folder = exported
+    result = run_cli("import", "hsds", str(folder / "hsds" / "organizations.json"), cwd=site)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "17 aanbieders met 36 diensten en 6 regelingen geschreven" in result.stdout
+    # Named from the taxonomy_terms.json beside the export, not by its id.
+    assert (
+        "dienst 'Logeerzorg in Het Parkhuis': begrip 'Logeeropvang' (respijtvormen) is onbekend"
+        in result.stdout
+    )
+    assert "Controle van alle records: 0 fouten" in result.stdout
+    assert load(site).catalogue.providers["het-parkhuis"].services[0].respite_form is None

@@ -1,0 +1,103 @@
+"""The GitHub workflows: linted with actionlint (jactionlint, with shellcheck), and wired
+to the tested commands (validate, build, changes, stale) and the official Pages actions."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from recordkit import dump, provider, write_site
+
+from mantelkaart.changes import MARKER
+from mantelkaart.report import STALE_MARKER
+
+from support import REPO, run_cli
+
+WORKFLOWS = REPO / ".github" / "workflows"
+BIN = Path(sys.executable).parent
+
+
+def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
+    binary = shutil.which("jactionlint", path=str(BIN)) or shutil.which("jactionlint")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("jactionlint is missing: pip install -e '.[dev]'")
+        pytest.skip("jactionlint is missing (pip install -e '.[dev]')")
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}  # shellcheck from the venv
+    # The correctness profile is what actionlint checks; online checks would ask GitHub's API.
+    command = [binary, "--no-online", "--no-color", "--profile", "correctness", *map(str, files)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=REPO)
+
+
+def workflow(name: str) -> dict[Any, Any]:
+    return dict(yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8")))
+
+
+def steps(name: str) -> list[dict[str, Any]]:
+    return [step for job in workflow(name)["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_workflows_pass_actionlint() -> None:
+    files = sorted(WORKFLOWS.glob("*.yml"))
+    assert [f.name for f in files] == ["publish.yml", "pull-request.yml", "verification.yml"]
+    result = actionlint(*files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_finds_mistakes(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.yml"
+    broken.write_text(
+        "on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: echo ${{ github.event.pull_request.titel }}\n"
+        '      - run: for f in $(ls *.yaml); do echo "$f"; done\n',
+        encoding="utf-8",
+    )
+    result = actionlint(broken)
+    assert result.returncode != 0
+    assert "titel" in result.stdout  # a property that does not exist
+    assert "SC2045" in result.stdout  # shellcheck runs on 'run:' scripts
+
+
+def test_pull_request_workflow_checks_builds_and_comments() -> None:
+    assert "pull_request" in workflow("pull-request.yml")[True]  # YAML 1.1 reads 'on' as True
+    runs = "\n".join(step.get("run", "") for step in steps("pull-request.yml"))
+    assert "mantelkaart validate --format github" in runs
+    assert "mantelkaart build" in runs
+    assert 'mantelkaart changes "$BASE"' in runs and "--preview-url" in runs
+    script = next(
+        s["with"]["script"] for s in steps("pull-request.yml") if "github-script" in s.get("uses", "")
+    )
+    assert MARKER in script  # the comment is found again and updated, not repeated
+    uses = [s.get("uses", "") for s in steps("pull-request.yml")]
+    assert any(u.startswith("actions/upload-artifact@") for u in uses)
+
+
+def test_publish_workflow_deploys_to_pages() -> None:
+    data = workflow("publish.yml")
+    assert data[True]["push"]["branches"] == ["main"]
+    uses = [s.get("uses", "") for s in steps("publish.yml")]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert data["jobs"]["publiceren"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "mantelkaart build -d site" in "\n".join(s.get("run", "") for s in steps("publish.yml"))
+
+
+def test_weekly_workflow_reads_the_count_the_stale_command_writes(tmp_path: Path) -> None:
+    data = workflow("verification.yml")
+    assert data[True]["schedule"] == [{"cron": "0 6 * * 1"}]
+    script = next(s["run"] for s in steps("verification.yml") if "gh issue" in s.get("run", ""))
+    sed = re.search(r"sed -n '([^']*)' verouderd\.md", script)
+    assert sed is not None and "mantelkaart stale > verouderd.md" in steps("verification.yml")[-2]["run"]
+    old = provider(gecontroleerd={"op": "2025-01-02", "door": "Redactie"})
+    root = write_site(tmp_path, {"providers/oud.yaml": dump(old)})
+    output = run_cli("stale", "--today", "2026-11-23", cwd=root).stdout
+    assert output.startswith(STALE_MARKER.format(count=1))
+    count = subprocess.run(["sed", "-n", sed.group(1)], input=output, capture_output=True, text=True).stdout
+    assert count.strip() == "1"
