@@ -150,7 +150,7 @@ _PLAIN_EMAIL = re.compile(
 _SPECIAL_TLDS = ("arpa", "invalid", "local", "localhost", "onion", "test", "internal", "home", "lan", "corp")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _email_text(text: str) -> str:
     if len(text) <= 254 and _PLAIN_EMAIL.match(text) and not text.lower().endswith(_SPECIAL_TLDS):
         local, domain = text.rsplit("@", 1)
@@ -182,7 +182,7 @@ def _phone(value: Any) -> str:
     return _phone_text(_text(value, single_line=True, limit=40))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _phone_text(text: str) -> str:
     try:
         number = parse_phone(text)
