@@ -141,7 +141,7 @@ def build_sites(work: Path, providers: int) -> tuple[Path, Path, FinderResults]:
     log("writing the same pages for a build with the records in Material's search")
     config, root = site_config(site / "mkdocs.yml")
     dataset = Dataset.load(root, config)
-    baseline_yml, _, _ = write_baseline(site, dataset)
+    baseline_yml = write_baseline(site, dataset)[0]
     for page in (baseline_yml.parent / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         if SEARCH_EXCLUDED.search(text):

@@ -2,7 +2,8 @@
 
 A large site (thousands of providers) is split in two: a forked process makes
 the HSDS JSON and CSV rows of the second part while this process makes the first
-part and the other exports (:class:`HsdsFiles`). The parts are joined in provider
+part and the other exports (:class:`HsdsFiles`); not under ``mkdocs serve``, whose
+threads make forking unsafe. The parts are joined in provider
 order, so the files are the same bytes either way (a test compares them).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -21,7 +23,7 @@ from mantelkaart.hsds_tables import COLUMNS, TABLES, csv_rows, datapackage_text,
 from mantelkaart.hsds_terms import Json
 
 PARALLEL_FROM = 1000  # providers; below this a second process costs more than it saves
-FIRST_SHARE = 0.3  # this process also writes the spreadsheet and the GeoJSON meanwhile
+FIRST_SHARE = 0.35  # this process also writes the spreadsheet and the GeoJSON meanwhile
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class HsdsFiles:
                 len(ids) >= PARALLEL_FROM
                 and (os.cpu_count() or 1) > 1
                 and "fork" in mp.get_all_start_methods()
+                and threading.active_count() == 1  # forking next to threads (mkdocs serve) can deadlock
             )
         split = int(len(ids) * FIRST_SHARE) if parallel else len(ids)
         self.first, rest = ids[:split], ids[split:]

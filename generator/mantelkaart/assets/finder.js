@@ -81,13 +81,12 @@
 
   function searchIndex() {
     return once("index", function () {
-      var scripts = loadScript("vendor/lunr/lunr.min.js")
-        .then(function () {
-          return loadScript("vendor/lunr/lunr.stemmer.support.min.js");
+      // Inserted together, downloaded in parallel, run in this order (async = false).
+      var scripts = Promise.all(
+        ["lunr.min.js", "lunr.stemmer.support.min.js", "lunr.nl.min.js"].map(function (name) {
+          return loadScript("vendor/lunr/" + name);
         })
-        .then(function () {
-          return loadScript("vendor/lunr/lunr.nl.min.js");
-        });
+      );
       return Promise.all([loadJSON("finder-index.json"), scripts]).then(function (loaded) {
         var data = loaded[0];
         return {
