@@ -9,9 +9,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from importlib import resources
 from pathlib import Path
 
 import pytest
+import yaml
 
 from support import MINI, copy_site, run_cli
 
@@ -56,6 +58,14 @@ def test_serve_rebuilds_when_a_record_changes(tmp_path: Path) -> None:
             record.read_text(encoding="utf-8").replace("Logeren in Het Anker", "Logeren bij Het Anker")
         )
         _wait_for(url, "Logeren bij Het Anker")
+        # keuzehulp.yaml sits beside mkdocs.yml; adding it later is picked up too
+        default = resources.files("mantelkaart") / "defaults" / "keuzehulp.yaml"
+        guide = yaml.safe_load(default.read_text(encoding="utf-8"))
+        forms = {path.stem for path in (folder / "respite-forms").glob("*.yaml")}
+        guide["regels"] = [rule for rule in guide["regels"] if rule.get("respijtvorm", "") in forms]
+        guide["vragen"][0]["vraag"] = "Voor wie zorgt u nu?"
+        (folder / "keuzehulp.yaml").write_text(yaml.safe_dump(guide, allow_unicode=True), encoding="utf-8")
+        _wait_for(f"http://127.0.0.1:{port}/mini/keuzehulp/", "Voor wie zorgt u nu?")
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -60,6 +60,8 @@ def json_ld(page: Path) -> list[dict[str, Any]]:
     html = page.read_text(encoding="utf-8")
     items = JsonLdExtractor().extract(html)
     assert len(items) == len(SCRIPT.findall(html))
+    # In <head>: mkdocs-material's instant navigation would run it as JavaScript in the content.
+    assert len(items) == len(SCRIPT.findall(html.partition("</head>")[0]))
     return items
 
 

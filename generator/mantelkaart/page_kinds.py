@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from mantelkaart import structured_data
 from mantelkaart.catalogue import Offer
 from mantelkaart.config import NATIONWIDE
 
@@ -50,12 +51,13 @@ def _page(
     description: str = "",
     source: str | None = None,
     in_search: bool = False,
+    json_ld: dict[str, Any] | None = None,
     **values: object,
 ) -> Page:
     from mantelkaart.pages import Page
 
     body = maker.render(template, path, title=title, **values)
-    return Page(path, title, body, description, source, in_search)
+    return Page(path, title, body, description, source, in_search, json_ld=json_ld)
 
 
 def offer_pages(maker: PageMaker) -> Iterator[Page]:
@@ -78,6 +80,7 @@ def offer_pages(maker: PageMaker) -> Iterator[Page]:
             service.name,
             service.summary,
             offer.relpath,
+            json_ld=structured_data.service_data(maker, offer),
             offer=offer,
             service=service,
             provider=offer.provider,
@@ -107,6 +110,7 @@ def provider_pages(maker: PageMaker) -> Iterator[Page]:
             provider.name,
             provider.summary or "",
             source,
+            json_ld=structured_data.provider_data(maker, provider_id, provider),
             provider_id=provider_id,
             provider=provider,
             offers=sort_offers(catalogue.offers_of(provider_id)),

@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from mantelkaart import presentation, structured_data
+from mantelkaart import presentation
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
 
@@ -32,6 +32,7 @@ class Page:
     source: str | None = None  # the YAML file this page is made from (edit button)
     in_search: bool = False  # listed in mkdocs-material's search index
     robots: str = ""  # e.g. "noindex": a <meta name="robots"> (overrides/main.html)
+    json_ld: dict[str, Any] | None = None  # schema.org data, put in <head> (overrides/main.html)
 
     def markdown(self) -> str:
         meta: dict[str, Any] = {"title": html.escape(self.title)}
@@ -42,6 +43,8 @@ class Page:
         if self.robots:
             meta["robots"] = self.robots
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+        if self.json_ld:  # ASCII only (\\u escapes): any text reads back the same
+            front += f"\njson_ld: {json.dumps(self.json_ld, separators=(',', ':'))}"
         return f"---\n{front}\n---\n\n{self.body}\n"
 
 
@@ -61,9 +64,6 @@ def _environment() -> Environment:
         paragraphs=presentation.paragraphs,
         day_list=presentation.day_list,
         dutch_time=presentation.dutch_time,
-    )
-    env.globals.update(
-        service_json_ld=structured_data.service_script, provider_json_ld=structured_data.provider_script
     )
     return env
 

@@ -27,11 +27,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from mantelkaart import structured_data
 from mantelkaart.config import ConfigError, SiteConfig
 from mantelkaart.dataset import Dataset
 from mantelkaart.finder import FINDER_SCRIPT
 from mantelkaart.frontend import FrontendError
-from mantelkaart.guide_file import GUIDE_FILE
 from mantelkaart.guide_page import GUIDE_SCRIPT, GUIDE_STYLESHEET
 from mantelkaart.maps import MAP_SCRIPT
 from mantelkaart.outputs import STYLESHEET, SiteContext, site_outputs
@@ -135,11 +135,21 @@ class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
 
         return BLOCK.sub(fill, markdown)
 
+    def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """Service and provider pages: their schema.org data in ``<head>``.
+
+        Not in the content: mkdocs-material's instant navigation re-runs scripts there as
+        JavaScript, whatever their type.
+        """
+        data = page.meta.get("json_ld")
+        if not isinstance(data, dict):
+            return output
+        return output.replace("</head>", f"{structured_data.script(data)}</head>", 1)
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for kind in (*KINDS, "vocabularies"):
             folder = self.root / kind
             if folder.is_dir():
                 server.watch(str(folder))
-        if (self.root / GUIDE_FILE).is_file():
-            server.watch(str(self.root / GUIDE_FILE))
+        server.watch(str(self.root), recursive=False)  # keuzehulp.yaml, also when added later
         return server

@@ -6,9 +6,12 @@ hours and where it is; a provider is an ``Organization`` (``GovernmentOrganizati
 for a municipality). Phone numbers are E.164. Confidential locations are left
 out entirely.
 
-The JSON goes into ``<script type="application/ld+json">``: ``<``, ``>`` and ``&``
-are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``, so no record text can close the
-script element or start markup, and the JSON still reads back the same.
+The data travels in the page's front matter (``json_ld``, see :mod:`mantelkaart.pages`);
+the renderer puts :func:`script` of it in ``<head>`` (the MkDocs plugin does that in
+``on_post_page``). Not in the content: mkdocs-material's instant navigation re-runs
+scripts there as JavaScript, whatever their type. In :func:`script`, ``<``, ``>`` and
+``&`` are written as ``\\u003c``, ``\\u003e`` and ``\\u0026``, so no record text can
+close the script element or start markup, and the JSON still reads back the same.
 """
 
 from __future__ import annotations
@@ -209,11 +212,3 @@ def provider_data(maker: PageMaker, provider_id: str, provider: Provider) -> Jso
         )
     )
     return data
-
-
-def service_script(maker: PageMaker, offer: Offer) -> Markup:
-    return script(service_data(maker, offer))
-
-
-def provider_script(maker: PageMaker, provider_id: str, provider: Provider) -> Markup:
-    return script(provider_data(maker, provider_id, provider))
