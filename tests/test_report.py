@@ -65,12 +65,13 @@ def report(tmp_path: Path) -> Any:
 def test_counts_per_municipality_and_respite_form(report: Any) -> None:
     municipalities = {t.key: (t.services, t.regulations) for t in report.municipalities}
     # gemeente-dordrecht: 2 active services in dordrecht (the stopped one is not counted), zonder-telefoon: 1
-    assert municipalities["dordrecht"] == (3, 4)
+    # counts are what visitors see: the expired regulation is left out (it is listed as a gap)
+    assert municipalities["dordrecht"] == (3, 3)
     assert municipalities["zwijndrecht"] == (1, 0)
     assert municipalities["papendrecht"] == (0, 0)
     assert municipalities["landelijk"] == (0, 0)
     forms = {t.key: (t.services, t.regulations) for t in report.respite_forms}
-    assert forms == {"logeeropvang": (3, 4), "vervangende-mantelzorg-aan-huis": (0, 0), "blokzorg": (0, 0)}
+    assert forms == {"logeeropvang": (3, 3), "vervangende-mantelzorg-aan-huis": (0, 0), "blokzorg": (0, 0)}
 
 
 def test_overdue_records_with_who_verified_them(report: Any) -> None:
@@ -121,7 +122,7 @@ def test_a_complete_site_has_no_gaps(tmp_path: Path) -> None:
 def test_text_report(report: Any) -> None:
     text = report_text(report)
     assert text.startswith("Rapport voor redacteuren (2026-11-23)")
-    assert "  Dordrecht: 3 diensten, 4 regelingen" in text
+    assert "  Dordrecht: 3 diensten, 3 regelingen" in text
     assert "  Zwijndrecht: 1 dienst, 0 regelingen" in text
     assert "Niet gecontroleerd in de afgelopen 12 maanden: 4" in text
     assert "    - Dichte dienst (providers/gemeente-dordrecht.yaml): 2025-06-01, 17 maanden geleden, door Respijtconsulent *MEE*" in text  # fmt: skip

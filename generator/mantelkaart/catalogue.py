@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from mantelkaart.config import NATIONWIDE, SiteConfig
 from mantelkaart.guide_file import GuideSource
@@ -73,6 +74,7 @@ class Catalogue:
     offers: list[Offer] = field(default_factory=list)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     guide: GuideSource | None = None  # the keuzehulp (set by Dataset.load)
+    today: date = field(default_factory=date.today)  # the build's date: which regulations still hold
 
     def active_offers(self) -> list[Offer]:
         return [offer for offer in self.offers if offer.active]
@@ -90,13 +92,20 @@ class Catalogue:
     def offers_in(self, municipality: str) -> list[Offer]:
         return [offer for offer in self.active_offers() if offer.serves(municipality)]
 
+    def expired(self, regulation: Regulation) -> bool:
+        """Past its 'geldig_tot' date: its page says so, and no list or answer shows it."""
+        return regulation.valid_until is not None and regulation.valid_until < self.today
+
+    def current_regulations(self) -> list[tuple[str, Regulation]]:
+        return [(rid, r) for rid, r in self.regulations.items() if not self.expired(r)]
+
     def regulations_for_form(self, form_id: str) -> list[tuple[str, Regulation]]:
-        return [(rid, r) for rid, r in self.regulations.items() if form_id in r.respite_forms]
+        return [(rid, r) for rid, r in self.current_regulations() if form_id in r.respite_forms]
 
     def regulations_in(self, municipality: str) -> list[tuple[str, Regulation]]:
         return [
             (rid, r)
-            for rid, r in self.regulations.items()
+            for rid, r in self.current_regulations()
             if municipality in r.municipalities or NATIONWIDE in r.municipalities
         ]
 
@@ -121,13 +130,14 @@ def build_catalogue(
     config: SiteConfig,
     vocabularies: Vocabularies,
     known: dict[str, set[str]] | None = None,
+    today: date | None = None,
 ) -> tuple[Catalogue, list[Problem]]:
     """Put valid records together and check every reference between them.
 
     ``known`` holds every record id per kind, from the file names: a reference to a
     record whose file exists but has errors is not reported again (its own errors are).
     """
-    catalogue = Catalogue(config, vocabularies)
+    catalogue = Catalogue(config, vocabularies, today=today or date.today())
     by_kind: dict[str, list[Source]] = defaultdict(list)
     for source in sources:
         by_kind[source.kind].append(source)
@@ -144,6 +154,18 @@ def build_catalogue(
         problems.extend(
             _check_regulation(source, known.get("providers", set()), known.get("respite-forms", set()))
         )
+        if catalogue.expired(source.record):
+            problems.append(
+                _problem(
+                    source,
+                    ("geldig_tot",),
+                    f"De regeling is verlopen op {source.record.valid_until.isoformat()}; "
+                    "de site toont hem niet meer bij respijtvormen, gemeenten en in de keuzehulp.",
+                    "Zet de nieuwe einddatum bij 'geldig_tot', of haal het bestand weg als de regeling "
+                    "niet meer bestaat.",
+                    "waarschuwing",
+                )
+            )
     return catalogue, problems
 
 

@@ -73,7 +73,7 @@ class Dataset:
         files = record_files(root)
         with no_cyclic_gc():
             sources, problems = load_sources(root, config, vocabularies, today, progress, files)
-            catalogue, cross = build_catalogue(sources, config, vocabularies, known_ids(files))
+            catalogue, cross = build_catalogue(sources, config, vocabularies, known_ids(files), today)
             stale = stale_records(sources, today, config.stale_after_months)
             catalogue.guide, guide_problems = load_guide(
                 root, config, vocabularies, known_ids(files)["respite-forms"]
@@ -131,7 +131,7 @@ def _check_share(
 ) -> Share:
     with no_cyclic_gc():
         sources, problems = load_sources(root, config, vocabularies, today, None, files)
-        catalogue, cross = build_catalogue(sources, config, vocabularies, known)
+        catalogue, cross = build_catalogue(sources, config, vocabularies, known, today)
         stale = stale_records(sources, today, config.stale_after_months)
     return [*problems, *cross, *stale_problems(sources, stale)], stale, len(sources), len(catalogue.offers)
 

@@ -234,7 +234,7 @@ class Advisor:
                 f"ondersteuning/{function}.md", None,
             )  # fmt: skip
             chosen = [o for o in offers if function in o.service.functions]
-            regulations = [(rid, r) for rid, r in catalogue.regulations.items() if function in r.functions]
+            regulations = [(rid, r) for rid, r in catalogue.current_regulations() if function in r.functions]
         option.offers.extend((offer, self._offer_conditions(offer)) for offer in sort_offers(chosen))
         regulations = sorted(regulations, key=lambda item: item[1].name.casefold())
         option.regulations.extend((rid, r, self._area_conditions(r.municipalities)) for rid, r in regulations)

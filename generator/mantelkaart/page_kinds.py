@@ -114,7 +114,7 @@ def provider_pages(maker: PageMaker) -> Iterator[Page]:
             provider_id=provider_id,
             provider=provider,
             offers=sort_offers(catalogue.offers_of(provider_id)),
-            regulations=[(rid, r) for rid, r in catalogue.regulations.items() if r.issuer == provider_id],
+            regulations=[(rid, r) for rid, r in catalogue.current_regulations() if r.issuer == provider_id],
             report=maker.report_link(provider.name, path, source),
         )
     providers = sorted(catalogue.providers.items(), key=lambda item: item[1].name.casefold())
@@ -171,10 +171,11 @@ def regulation_pages(maker: PageMaker) -> Iterator[Page]:
             regulation.summary,
             source,
             regulation=regulation,
+            expired=catalogue.expired(regulation),
             issuer=catalogue.providers.get(regulation.issuer),
             report=maker.report_link(regulation.name, path, source),
         )
-    regulations = sorted(catalogue.regulations.items(), key=lambda item: item[1].name.casefold())
+    regulations = sorted(catalogue.current_regulations(), key=lambda item: item[1].name.casefold())
     yield _page(
         maker,
         "regulations.html",

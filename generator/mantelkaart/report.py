@@ -88,7 +88,7 @@ def editorial_report(catalogue: Catalogue, today: date | None = None) -> Editori
     active = catalogue.active_offers()
     for municipality in [*config.municipalities, NATIONWIDE]:
         services = sum(1 for offer in active if municipality in offer.service.area)
-        regulations = sum(1 for r in catalogue.regulations.values() if municipality in r.municipalities)
+        regulations = sum(1 for _, r in catalogue.current_regulations() if municipality in r.municipalities)
         report.municipalities.append(
             Tally(municipality, config.municipality_label(municipality), services, regulations)
         )
