@@ -476,7 +476,11 @@ class Regulation(Record):
         "geldig_vanaf", "Vanaf wanneer de regeling geldt.", "2026-01-01", default=None
     )
     valid_until: Date | None = field(
-        "geldig_tot", "Tot wanneer de regeling geldt.", "2026-12-31", default=None
+        "geldig_tot",
+        "Tot en met wanneer de regeling geldt. Daarna staat hij niet meer in lijsten en in de "
+        "keuzehulp; zijn eigen pagina zegt dat hij verlopen is.",
+        "2026-12-31",
+        default=None,
     )
     respite_forms: list[Slug] = field(
         "respijtvormen",
