@@ -146,45 +146,45 @@ def _walk(node: Any, depth: int, seen: set[int]) -> Any:
             return None
         return node.value
     if depth >= MAX_DEPTH:
-        mark = node.start_mark
-        raise YamlTrouble(
-            f"De gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
-            "Een record heeft maar een paar niveaus nodig; controleer de inspringing.",
-            mark.line + 1,
-            mark.column + 1,
-        )
+        raise _at(node, *TOO_DEEP)
     if id(node) in seen:  # an alias the pre-check missed: never expand it
-        mark = node.start_mark
-        raise YamlTrouble(
-            "YAML-ankers en -verwijzingen (& en *) worden niet ondersteund.",
-            "Schrijf de waarde gewoon uit op elke plek waar u hem nodig heeft.",
-            mark.line + 1,
-            mark.column + 1,
-        )
+        raise _at(node, *NO_ANCHORS)
     seen.add(id(node))
     if kind is yaml.SequenceNode:
         return [_walk(item, depth + 1, seen) for item in node.value]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if key_node.__class__ is not yaml.ScalarNode:
-            mark = key_node.start_mark
-            raise YamlTrouble(
-                "Een veldnaam moet gewone tekst zijn.",
-                "Schrijf 'veldnaam: waarde'.",
-                mark.line + 1,
-                mark.column + 1,
-            )
+            raise _at(key_node, *PLAIN_KEYS)
         key = key_node.value
         if key in mapping:
-            mark = key_node.start_mark
-            raise YamlTrouble(
-                f"Het veld '{key}' staat twee keer in dezelfde groep.",
-                "Verwijder een van de twee; anders is niet duidelijk welke waarde geldt.",
-                mark.line + 1,
-                mark.column + 1,
-            )
+            raise _at(key_node, *_twice(key))
         mapping[key] = _walk(value_node, depth + 1, seen)
     return mapping
+
+
+TOO_DEEP = (
+    f"De gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
+    "Een record heeft maar een paar niveaus nodig; controleer de inspringing.",
+)
+NO_ANCHORS = (
+    "YAML-ankers en -verwijzingen (& en *) worden niet ondersteund.",
+    "Schrijf de waarde gewoon uit op elke plek waar u hem nodig heeft.",
+)
+PLAIN_KEYS = ("Een veldnaam moet gewone tekst zijn.", "Schrijf 'veldnaam: waarde'.")
+
+
+def _twice(key: str) -> tuple[str, str]:
+    return (
+        f"Het veld '{key}' staat twee keer in dezelfde groep.",
+        "Verwijder een van de twee; anders is niet duidelijk welke waarde geldt.",
+    )
+
+
+def _at(node_or_event: Any, message: str, hint: str) -> YamlTrouble:
+    """A problem at the start of a node or event."""
+    mark = node_or_event.start_mark
+    return YamlTrouble(message, hint, mark.line + 1, mark.column + 1)
 
 
 def _trouble(error: yaml.YAMLError, text: str) -> YamlTrouble:
@@ -256,11 +256,7 @@ class _Builder:
 
     def _check(self, event: Any) -> None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlTrouble(
-                "YAML-ankers en -verwijzingen (& en *) worden niet ondersteund.",
-                "Schrijf de waarde gewoon uit op elke plek waar u hem nodig heeft.",
-                *self._where(event),
-            )
+            raise _at(event, *NO_ANCHORS)
         tag = getattr(event, "tag", None)
         if tag and tag not in {"tag:yaml.org,2002:str", "!"}:
             raise YamlTrouble(
@@ -278,11 +274,7 @@ class _Builder:
                 return None
             return event.value
         if depth >= MAX_DEPTH:
-            raise YamlTrouble(
-                f"De gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
-                "Een record heeft maar een paar niveaus nodig; controleer de inspringing.",
-                *self._where(event),
-            )
+            raise _at(event, *TOO_DEEP)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while not isinstance(nxt := self._next(), yaml.SequenceEndEvent):
@@ -297,11 +289,7 @@ class _Builder:
         while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
             self._check(key_event)
             if not isinstance(key_event, yaml.ScalarEvent):
-                raise YamlTrouble(
-                    "Een veldnaam moet gewone tekst zijn.",
-                    "Schrijf 'veldnaam: waarde'.",
-                    *self._where(key_event),
-                )
+                raise _at(key_event, *PLAIN_KEYS)
             key = key_event.value
             if key == "<<":
                 raise YamlTrouble(
@@ -310,11 +298,7 @@ class _Builder:
                     *self._where(key_event),
                 )
             if key in mapping:
-                raise YamlTrouble(
-                    f"Het veld '{key}' staat twee keer in dezelfde groep.",
-                    "Verwijder een van de twee; anders is niet duidelijk welke waarde geldt.",
-                    *self._where(key_event),
-                )
+                raise _at(key_event, *_twice(key))
             if self.record:
                 self.positions[(*path, key)] = self._where(key_event)
             mapping[key] = self._build_node(self._next(), (*path, key), depth + 1)
