@@ -75,6 +75,9 @@ class Catalogue:
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     guide: GuideSource | None = None  # the keuzehulp (set by Dataset.load)
     today: date = field(default_factory=date.today)  # the build's date: which regulations still hold
+    _by_provider: tuple[int, dict[str, list[Offer]]] = field(
+        default=(-1, {}), init=False, repr=False, compare=False
+    )
 
     def active_offers(self) -> list[Offer]:
         return [offer for offer in self.offers if offer.active]
@@ -110,7 +113,13 @@ class Catalogue:
         ]
 
     def offers_of(self, provider_id: str) -> list[Offer]:
-        return [offer for offer in self.offers if offer.provider_id == provider_id]
+        """A provider's offers, from an index: a scan per provider grows with the square of the data."""
+        if self._by_provider[0] != len(self.offers):
+            index: dict[str, list[Offer]] = defaultdict(list)
+            for offer in self.offers:
+                index[offer.provider_id].append(offer)
+            self._by_provider = (len(self.offers), index)
+        return list(self._by_provider[1].get(provider_id, ()))
 
 
 def _problem(source: Source, key: PathKey, message: str, hint: str, severity: str = "fout") -> Problem:

@@ -52,6 +52,7 @@ def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("mantelkaart", "templates"),
         autoescape=True,
+        auto_reload=False,  # the templates ship with the package: no stat() per page
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=StrictUndefined,
