@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from mantelkaart.config import NATIONWIDE, SiteConfig
 from mantelkaart.guide_file import GuideSource
@@ -41,7 +42,7 @@ class Offer:
     def active(self) -> bool:
         return self.service.status != "gestopt"
 
-    @property
+    @cached_property  # asked for on every list an offer is in
     def contact(self) -> Contact:
         own = self.service.contact
         if own is None:
@@ -78,6 +79,9 @@ class Catalogue:
     _by_provider: tuple[int, dict[str, list[Offer]]] = field(
         default=(-1, {}), init=False, repr=False, compare=False
     )
+    _current: tuple[tuple[int, date] | None, list[tuple[str, Regulation]]] = field(
+        default=(None, []), init=False, repr=False, compare=False
+    )
 
     def active_offers(self) -> list[Offer]:
         return [offer for offer in self.offers if offer.active]
@@ -100,7 +104,10 @@ class Catalogue:
         return regulation.valid_until is not None and regulation.valid_until < self.today
 
     def current_regulations(self) -> list[tuple[str, Regulation]]:
-        return [(rid, r) for rid, r in self.regulations.items() if not self.expired(r)]
+        if self._current[0] != (len(self.regulations), self.today):
+            current = [(rid, r) for rid, r in self.regulations.items() if not self.expired(r)]
+            self._current = ((len(self.regulations), self.today), current)
+        return list(self._current[1])
 
     def regulations_for_form(self, form_id: str) -> list[tuple[str, Regulation]]:
         return [(rid, r) for rid, r in self.current_regulations() if form_id in r.respite_forms]
