@@ -12,12 +12,22 @@ from recordkit import dump, provider, service
 from mantelkaart import dutch
 from mantelkaart.catalogue import Offer
 from mantelkaart.config import PDOK_TILES, ConfigError, SiteConfig
-from mantelkaart.facets import COST_CLASSES, NATIONWIDE_CODE, cost_classes, facet_data, facets, opening_spans
+from mantelkaart.facets import (
+    COST_CLASSES,
+    NATIONWIDE_CODE,
+    cost_classes,
+    facet_data,
+    facets,
+    opening_spans,
+    ragged,
+    unragged,
+)
 from mantelkaart.finder import compact_json, finder_offers, finder_page
 from mantelkaart.frontend import FrontendError, node_modules
 from mantelkaart.maps import map_data
 from mantelkaart.pages import PageMaker
 from mantelkaart.search_index import (
+    FIELD_KEYS,
     SERVICE_FIELDS,
     TERM_FIELDS,
     search_index,
@@ -61,8 +71,10 @@ def test_facet_columns_describe_each_service_in_finder_order() -> None:
     data = facet_data(EXAMPLE.catalogue, offers)
     assert data["count"] == len(offers) == len(EXAMPLE.catalogue.active_offers())
     described = {facet["key"]: [value[0] for value in facet["values"]] for facet in data["facets"]}
-    columns = data["columns"]
+    columns = {key: unragged(column) for key, column in data["columns"].items()}
+    hours = unragged(data["hours"])
     for number, offer in enumerate(offers):
+        assert hours[number] == [n for span in opening_spans(offer) for n in span]
         groups = {described["doelgroep"][code] for code in columns["doelgroep"][number]}
         assert groups == set(offer.service.target_groups)
         assert [described["omgeving"][c] for c in columns["omgeving"][number]] == [offer.service.setting]
@@ -75,6 +87,12 @@ def test_facet_columns_describe_each_service_in_finder_order() -> None:
     assert "pl" not in described["taal"]
     assert len(described["gemeente"]) == len(EXAMPLE.config.municipalities)
     assert [facet.key for facet in facets(EXAMPLE.catalogue)][:1] == ["gemeente"]
+
+
+def test_ragged_lists_are_two_flat_lists() -> None:
+    lists = [[3], [], [0, 2, 5], [-1]]
+    assert ragged(lists) == {"sizes": [1, 0, 3, 1], "values": [3, 0, 2, 5, -1]}
+    assert unragged(ragged(lists)) == lists
 
 
 def test_opening_hours_become_day_masks_and_minutes() -> None:
@@ -101,8 +119,28 @@ def test_terms_index_holds_labels_and_synonyms_the_service_text_lacks() -> None:
     assert words_of(catalogue, "gemeente", "hendrik-ido-ambacht") == ["hendrik", "ido", "ambacht"]
     assert words_of(catalogue, "kosten", "gratis") == ["gratis"]
     parkhuis = service_document(offer_named("Logeerzorg in Het Parkhuis"))
-    assert parkhuis["naam"] == ["logeerzorg", "parkhuis"] and parkhuis["plaats"] == ["dordrecht"]
+    assert parkhuis["naam"] == ["logeerzorg", "parkhuis"]
     assert "loger" not in parkhuis["samenvatting"]  # the service's own words only
+
+
+def test_providers_and_towns_are_terms_standing_for_their_services() -> None:
+    catalogue = EXAMPLE.catalogue
+    offers = finder_offers(catalogue)
+    documents, refs = term_documents(catalogue, offers)
+    groups = search_index(catalogue, offers)["groups"]
+    parkhuis = offer_named("Logeerzorg in Het Parkhuis")
+    number = offers.index(parkhuis)
+    by_words = {" ".join(words): ref for words, ref in zip(documents, refs, strict=True)}
+    kind, provider = by_words[" ".join(dutch.terms(parkhuis.provider.name))]
+    assert kind == "aanbieder" and number in groups["aanbieder"][provider]
+    assert groups["aanbieder"][provider] == [
+        n for n, o in enumerate(offers) if o.provider.name == parkhuis.provider.name
+    ]
+    kind, town = by_words["dordrecht"]
+    assert kind == "plaats" and number in groups["plaats"][town]
+    assert groups["plaats"][town] == [
+        n for n, o in enumerate(offers) if "Dordrecht" in {location.city for location in o.locations}
+    ]
 
 
 def test_site_vocabulary_synonyms_reach_the_index(site) -> None:
@@ -141,16 +179,41 @@ def test_indexes_are_lunr_serializations_of_the_documents() -> None:
     services, terms = data["services"], data["terms"]
     for index, fields in ((services, SERVICE_FIELDS), (terms, TERM_FIELDS)):
         assert index["version"] == "2.3.9" and index["pipeline"] == ["stemmer-nl"]
-        assert index["fields"] == [name for name, _ in fields]
-    assert len(services["fieldVectors"]) == len(offers) * len(SERVICE_FIELDS)
+        assert index["fields"] == [FIELD_KEYS[name] for name, _ in fields]
     for name, _ in SERVICE_FIELDS:
-        found = postings(services, name)
+        found = postings(services, FIELD_KEYS[name])
         for ref, offer in enumerate(offers):
             assert found.get(ref, []) == sorted(set(service_document(offer)[name]))
     documents, refs = term_documents(catalogue, offers)
     assert data["term_refs"] == refs
-    found = postings(terms, "woorden")
+    found = postings(terms, FIELD_KEYS["woorden"])
     assert all(found[ref] == sorted(set(words)) for ref, words in enumerate(documents))
+
+
+def test_field_vectors_are_lunrs_weights_as_whole_numbers() -> None:
+    """The same index as lunr's own, but for one-letter field names, weights times
+    ``vector_scale`` and no vectors of empty fields."""
+    catalogue = EXAMPLE.catalogue
+    offers = finder_offers(catalogue)
+    data = search_index(catalogue, offers)
+    builder = dutch.builder()
+    builder.ref("i")
+    for name, boost in SERVICE_FIELDS:
+        builder.field(name, boost=boost)
+    for ref, offer in enumerate(offers):
+        builder.add({"i": str(ref), **service_document(offer)})
+    plain = builder.build().serialize()
+    expected = {}
+    for ref, elements in plain["fieldVectors"]:
+        name, number = ref.split("/")
+        if elements:
+            weights = [round(x * data["vector_scale"]) if i % 2 else x for i, x in enumerate(elements)]
+            expected[f"{FIELD_KEYS[name]}/{number}"] = weights
+    assert dict(data["services"]["fieldVectors"]) == expected
+    assert all(isinstance(x, int) for _, elements in data["services"]["fieldVectors"] for x in elements)
+    assert [term for term, _ in plain["invertedIndex"]] == [
+        term for term, _ in data["services"]["invertedIndex"]
+    ]
 
 
 def test_map_data_has_no_confidential_location() -> None:
@@ -172,7 +235,8 @@ def test_compact_json_cannot_close_a_script_element() -> None:
 def test_finder_page_lists_every_active_service_once() -> None:
     offers = finder_offers(EXAMPLE.catalogue)
     body = finder_page(EXAMPLE.catalogue, offers).body
-    numbers = re.findall(r'data-i="(\d+)"', body)
+    without_script = body[body.index("<noscript") :]
+    numbers = re.findall(r'data-i="(\d+)"', without_script)
     assert sorted(map(int, numbers)) == list(range(len(offers)))
     assert all(o.service.status != "gestopt" for o in offers)
     assert 'name="zoek"' in body and 'method="get"' in body

@@ -103,6 +103,9 @@ class SiteConfig(BaseModel):
     map_tiles: MapTiles = Field(default_factory=MapTiles)
     licence: Licence | None = None  # of the open data exports
     province: Line | None = None  # of the addresses, for the HSDS exports (state_province)
+    # Up to this many services, the finder page lists them all for visitors without
+    # JavaScript; above it, it lists the groups, each linking to a page with its services.
+    finder_list_limit: int = Field(default=500, ge=0)
 
     @field_validator("municipalities")
     @classmethod

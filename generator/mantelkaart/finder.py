@@ -1,10 +1,17 @@
-"""The finder (/zoeken/): its page, search index, facet data and script, as site outputs.
+"""The finder (/zoeken/): its page, search index, facet and list data and script, as site outputs.
 
-Without JavaScript the page lists every active service, grouped, with plain links.
-With it, ``finder.js`` shows a search form with facets and filters that same list:
-the facet file (codes per service, labels once) arrives first, the search index
-(see :mod:`mantelkaart.search_index`) and lunr.js only when someone searches.
-Every data file numbers the services the same way: their position in
+Without JavaScript the page lists every active service, grouped, with plain links. On a
+large site (more than ``finder_list_limit`` services) it lists the groups instead, each
+linking to a plain page with all services of that group (``zoeken/alle/<group>/``), so a
+visitor without JavaScript is one click further and the page stays small.
+
+With JavaScript, ``finder.js`` shows a search form with facets. The page already holds
+the first result list of the view without search words or choices (the first
+:data:`PAGE_SIZE` services by name and each facet value's count), shown at first paint
+when the address asks for nothing else. The facet file (codes per service, labels once)
+and the list file (what a result shows) are fetched early by a small script in the page;
+the search index (see :mod:`mantelkaart.search_index`) and lunr.js only when there are
+search words. Every data file numbers the services the same way: their position in
 :func:`finder_offers`, which is also ``data-i`` in the page.
 """
 
@@ -17,10 +24,11 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from mantelkaart.catalogue import Catalogue, Offer
-from mantelkaart.facets import facet_data, facets, used_values
+from mantelkaart.facets import NATIONWIDE_CODE, facet_data, facets, unragged, used_values
 from mantelkaart.frontend import SEARCH_LIBRARIES, vendor_files
 from mantelkaart.page_kinds import sort_offers
 from mantelkaart.pages import Page, PageMaker
+from mantelkaart.presentation import page_url
 from mantelkaart.search_index import search_index
 
 if TYPE_CHECKING:
@@ -30,6 +38,9 @@ FINDER_PAGE = "zoeken/index.md"
 FINDER_SCRIPT = "assets/mantelkaart/finder.js"
 INDEX_FILE = "assets/mantelkaart/finder-index.json"
 FACETS_FILE = "assets/mantelkaart/finder-facets.json"
+ITEMS_FILE = "assets/mantelkaart/finder-items.json"
+GROUP_PAGES = "zoeken/alle"  # zoeken/alle/<group>.md: one group's services, for large sites
+PAGE_SIZE = 30  # results shown at once ("Toon meer" adds as many); finder.js reads it from the page
 
 
 def finder_offers(catalogue: Catalogue) -> list[Offer]:
@@ -62,17 +73,70 @@ def groups(catalogue: Catalogue, offers: list[Offer]) -> list[tuple[str, str, li
     return ordered + [(key, key, items) for key, items in placed.items()]
 
 
-def finder_page(catalogue: Catalogue, offers: list[Offer], site_url: str = "") -> Page:
+def group_path(key: str) -> str:
+    return f"{GROUP_PAGES}/{key}.md"
+
+
+def value_counts(data: dict[str, Any]) -> dict[str, list[int]]:
+    """Per facet key, how many services have each value: the counts without any choice.
+
+    The same numbers ``finder.js`` shows before anything is chosen (a nationwide service
+    counts for every municipality).
+    """
+    counts: dict[str, list[int]] = {}
+    for facet in data["facets"]:
+        numbers = [0] * len(facet["values"])
+        for codes in unragged(data["columns"][facet["key"]]):
+            for code in codes:
+                if code == NATIONWIDE_CODE:
+                    numbers = [n + 1 for n in numbers]
+                else:
+                    numbers[code] += 1
+        counts[facet["key"]] = numbers
+    return counts
+
+
+def item_data(offers: list[Offer]) -> dict[str, Any]:
+    """The list file: what a result shows, per service (its link, name, provider, summary).
+
+    ``items[i]`` is ``[page, name, provider number, summary, closed]``; the page address is
+    relative to the site root, provider names are stored once. The setting and "in heel
+    Nederland" come from the facet file.
+    """
+    providers: dict[str, int] = {}
+    items = []
+    for offer in offers:
+        provider = providers.setdefault(offer.provider.name, len(providers))
+        closed = 1 if offer.service.status == "tijdelijk-gesloten" else 0
+        page = page_url(PageMaker.offer_path(offer))
+        items.append([page, offer.service.name, provider, offer.service.summary, closed])
+    return {"version": 1, "providers": list(providers), "items": items}
+
+
+def finder_page(
+    catalogue: Catalogue,
+    offers: list[Offer],
+    site_url: str = "",
+    data: dict[str, Any] | None = None,
+) -> Page:
     maker = PageMaker(catalogue, site_url)
+    data = data if data is not None else facet_data(catalogue, offers)
     facet_list = [(facet, used_values(facet, offers)) for facet in facets(catalogue)]
+    here = posixpath.dirname(FINDER_PAGE)
     body = maker.render(
         "finder.html",
         FINDER_PAGE,
         title="Zoek hulp",
         offers=offers,
+        first_page=list(enumerate(offers[:PAGE_SIZE])),
+        page_size=PAGE_SIZE,
         groups=groups(catalogue, offers),
+        full_list=len(offers) <= catalogue.config.finder_list_limit,
+        group_path=group_path,
         facets=facet_list,
-        facets_url=posixpath.relpath(FACETS_FILE, posixpath.dirname(FINDER_PAGE)),
+        counts=value_counts(data),
+        state_keys=" ".join(["zoek", "open", *(facet.key for facet, _ in facet_list)]),
+        assets_url=posixpath.relpath(posixpath.dirname(FACETS_FILE), here) + "/",
     )
     return Page(
         FINDER_PAGE,
@@ -83,6 +147,29 @@ def finder_page(catalogue: Catalogue, offers: list[Offer], site_url: str = "") -
     )
 
 
+def group_pages(catalogue: Catalogue, offers: list[Offer], site_url: str = "") -> Iterator[Page]:
+    """One plain page per group of the list without JavaScript, when the finder page only
+    links to the groups (a large site). Out of the nav and of mkdocs-material's search."""
+    if len(offers) <= catalogue.config.finder_list_limit:
+        return
+    maker = PageMaker(catalogue, site_url)
+    for key, heading, items in groups(catalogue, offers):
+        path = group_path(key)
+        count = len(items)
+        yield Page(
+            path,
+            f"Alle hulp: {heading}",
+            maker.render(
+                "finder_group.html",
+                path,
+                title=f"Alle hulp: {heading}",
+                offers=[offer for _, offer in items],
+                finder=FINDER_PAGE,
+            ),
+            f"{heading}: alle {count} diensten voor mantelzorgers in de regio {catalogue.config.region}.",
+        )
+
+
 def finder_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
     from mantelkaart.outputs import OutputFile
 
@@ -90,6 +177,9 @@ def finder_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Outpu
     script = (resources.files("mantelkaart") / "assets" / "finder.js").read_text(encoding="utf-8")
     yield OutputFile(FINDER_SCRIPT, script)
     yield from vendor_files(context, SEARCH_LIBRARIES)
-    yield finder_page(catalogue, offers, context.site_url)
-    yield OutputFile(FACETS_FILE, compact_json(facet_data(catalogue, offers)))
+    data = facet_data(catalogue, offers)
+    yield finder_page(catalogue, offers, context.site_url, data)
+    yield from group_pages(catalogue, offers, context.site_url)
+    yield OutputFile(FACETS_FILE, compact_json(data))
+    yield OutputFile(ITEMS_FILE, compact_json(item_data(offers)))
     yield OutputFile(INDEX_FILE, compact_json(search_index(catalogue, offers)))

@@ -56,6 +56,7 @@ class MantelkaartConfig(base.Config):
     map_tiles = c.Optional(c.Type(dict))
     licence = c.Optional(c.Type(dict))
     province = c.Optional(c.Type(str))
+    finder_list_limit = c.Optional(c.Type(int))
 
 
 class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):

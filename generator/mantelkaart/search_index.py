@@ -3,37 +3,54 @@
 Two lunr indexes, built with the Python ``lunr`` package and the Dutch pipeline of
 :mod:`mantelkaart.dutch`:
 
-* **services**: one document per service with its own words — name (boost 10),
-  provider (3), summary (2) and the towns of its locations (1);
+* **services**: one document per service with its own words — name (boost 10) and
+  summary (2);
 * **terms**: one document per facet value (a target group, kind of help, respite
   form, setting, payer, access route, language, cost class or municipality) with
   the words people search with: its label, the ``synoniemen`` of the vocabulary term
   (editors extend them in the site's ``vocabularies/``) and, for a respite form, its
-  name and ``ook_bekend_als``.
+  name and ``ook_bekend_als``; and one per group of services (:data:`GROUPS`): per
+  provider its name, per town (of the services' locations) its name.
 
 The browser matches each search word in both. A match in the terms index counts for
-every service with that value (the facet file says which), so "alzheimer" finds all
-dementia services and "logeren" all logeeropvang, though their text lacks the word,
-and every service does not have to repeat those words: 10,000 services index in a
-third of the postings.
+every service with that value (the facet file says which) or in that group (``groups``
+lists them), so "alzheimer" finds all dementia services and "logeren" all logeeropvang,
+though their text lacks the word, and every service does not have to repeat those words:
+10,000 services index in a fifth of the postings.
 
 References are numbers: a service's position in the finder's list (as in the facet
 file and ``data-i`` in the page); a term's position in ``term_refs``, which names its
 facet and value number. Both indexes are lunr's own serialization, loaded in the browser
-with ``lunr.Index.load``: no text is analysed and no score computed there.
+with ``lunr.Index.load``: no text is analysed and no score computed there. Three things
+make them quicker to load at 10,000 services, without changing a result:
+
+* fields have one-letter names (:data:`FIELD_KEYS`): lunr.js keys each field vector
+  by "field/ref";
+* a field vector's weights are whole numbers: lunr's own (rounded to three decimals)
+  times :data:`VECTOR_SCALE`. A score in lunr.js is linear in them, so ``finder.js``
+  divides scores by ``vector_scale`` and ranks exactly as with lunr's decimals;
+* an empty field has no vector: no word can match it, so lunr.js never looks it up.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from mantelkaart import dutch
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.facets import Facet, facets, used_values
 
-# (field, boost): a match in the name counts most.
-SERVICE_FIELDS = (("naam", 10), ("aanbieder", 3), ("samenvatting", 2), ("plaats", 1))
+# (field, boost): a match in the name counts most. The provider's name and the towns are
+# documents of the terms index (see GROUPS), so 10,000 services do not repeat them.
+SERVICE_FIELDS = (("naam", 10), ("samenvatting", 2))
+# Kinds of terms-index documents that stand for a group of services (not a facet value).
+GROUPS = ("aanbieder", "plaats")
 TERM_FIELDS = (("woorden", 1),)
+VECTOR_SCALE = 1000  # lunr rounds the weights to three decimals: no information is lost
+# The fields' names in the index: one letter (with 40,000 field vectors, short keys make
+# lunr.Index.load about twice as fast).
+FIELD_KEYS = {"naam": "n", "aanbieder": "a", "samenvatting": "s", "plaats": "p", "woorden": "w"}
 # Facet key → the vocabulary whose synonyms belong to its values.
 VOCABULARIES = {
     "functie": "functies",
@@ -47,13 +64,18 @@ VOCABULARIES = {
 
 def service_document(offer: Offer) -> dict[str, list[str]]:
     """The fields of one service, already turned into index terms (see :mod:`mantelkaart.dutch`)."""
-    towns = " ".join(dict.fromkeys(location.city for location in offer.locations))
-    return {
-        "naam": dutch.terms(offer.service.name),
-        "aanbieder": dutch.terms(offer.provider.name),
-        "samenvatting": dutch.terms(offer.service.summary),
-        "plaats": dutch.terms(towns),
-    }
+    return {"naam": dutch.terms(offer.service.name), "samenvatting": dutch.terms(offer.service.summary)}
+
+
+def group_members(offers: list[Offer]) -> dict[str, dict[str, list[int]]]:
+    """Per kind in :data:`GROUPS`, each group's name and its services' numbers: the services
+    of a provider, the services with a location in a town (in order of first appearance)."""
+    groups: dict[str, dict[str, list[int]]] = {kind: {} for kind in GROUPS}
+    for number, offer in enumerate(offers):
+        groups["aanbieder"].setdefault(offer.provider.name, []).append(number)
+        for town in dict.fromkeys(location.city for location in offer.locations):
+            groups["plaats"].setdefault(town, []).append(number)
+    return groups
 
 
 def value_words(catalogue: Catalogue, facet: Facet, value_id: str, label: str) -> list[str]:
@@ -70,7 +92,8 @@ def value_words(catalogue: Catalogue, facet: Facet, value_id: str, label: str) -
 
 
 def term_documents(catalogue: Catalogue, offers: list[Offer]) -> tuple[list[list[str]], list[list[Any]]]:
-    """The terms index's documents (their words as index terms) and, per document, [facet, value number]."""
+    """The terms index's documents (their words as index terms) and, per document, what it
+    stands for: [facet key, value number] or [group kind, group number]."""
     documents: list[list[str]] = []
     refs: list[list[Any]] = []
     for facet in facets(catalogue):
@@ -78,6 +101,10 @@ def term_documents(catalogue: Catalogue, offers: list[Offer]) -> tuple[list[list
             words = " ".join(dict.fromkeys(value_words(catalogue, facet, value_id, label)))
             documents.append(dutch.terms(words))
             refs.append([facet.key, number])
+    for kind, groups in group_members(offers).items():
+        for number, name in enumerate(groups):
+            documents.append(dutch.terms(name))
+            refs.append([kind, number])
     return documents, refs
 
 
@@ -86,19 +113,33 @@ def _build(fields: tuple[tuple[str, int], ...], documents: list[dict[str, list[s
     builder = dutch.builder()
     builder.ref("i")
     for name, boost in fields:
-        builder.field(name, boost=boost)
+        builder.field(FIELD_KEYS[name], boost=boost)
     for ref, fields_of_document in enumerate(documents):
-        builder.add({"i": str(ref), **fields_of_document})
+        builder.add(
+            {"i": str(ref), **{FIELD_KEYS[name]: terms for name, terms in fields_of_document.items()}}
+        )
     serialized: dict[str, Any] = builder.build().serialize()
+    serialized["fieldVectors"] = [
+        [ref, [round(x * VECTOR_SCALE) if odd else x for odd, x in _alternate(elements)]]
+        for ref, elements in serialized["fieldVectors"]
+        if elements  # an empty field matches no word: lunr.js never looks its vector up
+    ]
     return serialized
+
+
+def _alternate(elements: list[Any]) -> Iterator[tuple[bool, Any]]:
+    """A vector's elements as lunr serializes them, [term index, weight, …], with "is weight"."""
+    return ((position % 2 == 1, element) for position, element in enumerate(elements))
 
 
 def search_index(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
     """Both indexes of the finder, as ``lunr.Index.load`` in lunr.js reads them."""
     words, refs = term_documents(catalogue, offers)
     return {
-        "version": 3,
+        "version": 4,
+        "vector_scale": VECTOR_SCALE,
         "services": _build(SERVICE_FIELDS, [service_document(offer) for offer in offers]),
         "terms": _build(TERM_FIELDS, [{"woorden": document} for document in words]),
         "term_refs": refs,
+        "groups": {kind: list(groups.values()) for kind, groups in group_members(offers).items()},
     }

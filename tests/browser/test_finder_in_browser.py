@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
+import pytest
 from finder_driver import (
     OFFERS,
     instant_site_url,
@@ -213,11 +214,17 @@ def test_keyboard_alone_reaches_and_operates_facets_and_results(page: Any, site_
     assert "/aanbod/" in page.url
 
 
-def test_now_open_follows_the_opening_hours_in_dutch_time(page: Any, site_url: str) -> None:
-    moment = datetime(2026, 11, 24, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))  # a Tuesday
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2026, 11, 24, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam")),  # a Tuesday in winter time
+        datetime(2026, 7, 14, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam")),  # a Tuesday in summer time
+    ],
+)
+def test_now_open_follows_the_opening_hours_in_dutch_time(page: Any, site_url: str, moment: datetime) -> None:
     page.clock.set_fixed_time(moment)
     open_finder(page, site_url)
-    bit, minute = DAY_BITS["di"], 14 * 60
+    bit, minute = DAY_BITS["di"], moment.hour * 60 + moment.minute
 
     def open_now(number: int) -> bool:
         service = OFFERS[number].service

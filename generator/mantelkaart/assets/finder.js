@@ -1,20 +1,26 @@
-/* Mantelkaart finder (/zoeken/): search words and facets over the list the page already holds.
+/* Mantelkaart finder (/zoeken/): search words and facets over every service of the site.
  *
  * Without this script the page lists every service, grouped, with plain links (inside
- * <noscript>, so that with scripting the browser does not build those elements). With it:
- * the form appears; the state is read from the URL (?zoek=…&doelgroep=nah&omgeving=…; not "q",
+ * <noscript>; on a large site the groups, each linking to a page with its services).
+ * The page also holds the first results of the view without search words or choices,
+ * and a small inline script that fetches the data below as the page is read and shows
+ * that view at once when the address asks for nothing else. With this script:
+ * the form works; the state is read from the URL (?zoek=…&doelgroep=nah&omgeving=…; not "q",
  * which mkdocs-material reserves for its own search box);
  * services are filtered and ranked, each facet value shows how many results it would
  * give, and every change is written back to the URL (pushState for choices,
  * replaceState while typing), so a link reproduces the view and back/forward work.
  *
- * Data, all self-hosted beside this script:
- *   finder-facets.json  facet codes per service, labels once (loaded at once);
+ * Data, all self-hosted beside this script (window.mantelkaartFinderLoads holds the
+ * loads, shared with the page's inline script):
+ *   finder-facets.json  facet codes per service, labels once;
+ *   finder-items.json   what a result shows: link, name, provider, summary;
  *   finder-index.json   two lunr indexes built at build time with lunr (Python) and
  *                       loaded with lunr.Index.load (see search_index.py);
  *   vendor/lunr/…       lunr.js 2.3.9 and lunr-languages' Dutch stemmer.
  * The index and lunr.js load only when there are search words, so the page works
  * before they arrive. Services are numbered the same everywhere (data-i in the page).
+ * Only one page of results is in the list at a time ("Toon meer" adds the next).
  *
  * Search: every word must match (in any field); a word matches exactly (stemmed,
  * Dutch), as the start of a longer word, or, from five letters, with one typo.
@@ -29,27 +35,29 @@
   "use strict";
 
   var ASSETS = new URL(".", document.currentScript.src);
-  var PAGE_SIZE = 30;
+  var SITE = new URL("../../", ASSETS); // the site root: assets/mantelkaart/ is two folders down
   var ANNOUNCE_DELAY = 600; // ms of quiet before the result count is announced
   var TYPING_DELAY = 120;
+  var INDEX_WAIT = 400; // ms the first list waits for the search index, when there are words
   var NATIONWIDE = -1;
   var TERM_WEIGHT = 4; // a word of a service's target group, kind of help… counts this much
-  var DAY_BITS = { Mon: 1, Tue: 2, Wed: 4, Thu: 8, Fri: 16, Sat: 32, Sun: 64 };
-  var cache = {};
+  var GROUP_WEIGHT = { aanbieder: 3, plaats: 1 }; // a word of its provider's name, of a town
+  var DAY_BITS = [1, 2, 4, 8, 16, 32, 64]; // Monday … Sunday, as in the facet file
+  var cache = (window.mantelkaartFinderLoads = window.mantelkaartFinderLoads || {});
   var current = null; // teardown of the finder on the current page
 
   function asset(name) {
     return new URL(name, ASSETS).href;
   }
 
+  /* One load per key, shared with the page's inline script; a failed one may be tried again. */
   function once(key, make) {
-    if (!cache[key]) {
-      cache[key] = make();
-      cache[key].catch(function () {
-        delete cache[key]; // a later attempt may succeed
-      });
-    }
-    return cache[key];
+    if (!cache[key]) cache[key] = make();
+    var promise = cache[key];
+    promise.catch(function () {
+      if (cache[key] === promise) delete cache[key];
+    });
+    return promise;
   }
 
   function loadJSON(name) {
@@ -93,6 +101,8 @@
           services: lunr.Index.load(data.services),
           terms: lunr.Index.load(data.terms),
           refs: data.term_refs,
+          groups: data.groups,
+          scale: data.vector_scale, // weights are whole numbers: lunr's times this
         };
       });
     });
@@ -130,42 +140,59 @@
     });
   }
 
-  /* Service numbers per facet value (nationwide services count for every municipality). */
-  function members(data) {
-    if (!data.members) {
-      data.members = {};
-      data.facets.forEach(function (facet) {
-        var lists = facet.values.map(function () {
-          return [];
-        });
-        var column = data.columns[facet.key];
-        for (var number = 0; number < data.count; number++) {
-          var codes = column[number];
-          for (var c = 0; c < codes.length; c++) {
-            if (codes[c] === NATIONWIDE) {
-              for (var l = 0; l < lists.length; l++) lists[l].push(number);
-            } else {
-              lists[codes[c]].push(number);
-            }
-          }
-        }
-        data.members[facet.key] = lists;
-      });
-    }
-    return data.members;
+  /* The facet file's columns (and hours) are two flat lists each: per service how many
+   * numbers it has, and all numbers in a row. `start[i]` is where service i's begin. */
+  function prepare(data) {
+    [data.hours].concat(Object.keys(data.columns).map(function (key) {
+      return data.columns[key];
+    })).forEach(function (column) {
+      if (column.start) return; // the same data after instant navigation
+      var start = new Int32Array(column.sizes.length + 1);
+      for (var i = 0; i < column.sizes.length; i++) start[i + 1] = start[i] + column.sizes[i];
+      column.start = start;
+    });
+    return data;
   }
 
-  /* Scores per service number for one word: its own text, and the words of its facet values. */
+  /* Service numbers per value of one facet (nationwide services count for every
+   * municipality); made when a search word first matches one of the facet's values. */
+  function members(data, key) {
+    data.members = data.members || {};
+    if (!data.members[key]) {
+      var facet = data.facets.filter(function (each) {
+        return each.key === key;
+      })[0];
+      var lists = facet.values.map(function () {
+        return [];
+      });
+      var column = data.columns[key];
+      for (var number = 0; number < data.count; number++) {
+        for (var c = column.start[number]; c < column.start[number + 1]; c++) {
+          var code = column.values[c];
+          if (code === NATIONWIDE) {
+            for (var l = 0; l < lists.length; l++) lists[l].push(number);
+          } else {
+            lists[code].push(number);
+          }
+        }
+      }
+      data.members[key] = lists;
+    }
+    return data.members[key];
+  }
+
+  /* Scores per service number for one word: its own text, the words of its facet values,
+   * its provider's name and its towns. */
   function matchWord(index, data, word) {
     var scores = new Map();
     queryWord(index.services, word).forEach(function (result) {
-      scores.set(Number(result.ref), result.score);
+      scores.set(Number(result.ref), result.score / index.scale);
     });
-    var groups = members(data);
     queryWord(index.terms, word).forEach(function (result) {
       var ref = index.refs[Number(result.ref)];
-      var score = result.score * TERM_WEIGHT;
-      groups[ref[0]][ref[1]].forEach(function (number) {
+      var group = index.groups[ref[0]];
+      var score = (result.score / index.scale) * (group ? GROUP_WEIGHT[ref[0]] : TERM_WEIGHT);
+      (group ? group[ref[1]] : members(data, ref[0])[ref[1]]).forEach(function (number) {
         scores.set(number, (scores.get(number) || 0) + score);
       });
     });
@@ -228,58 +255,86 @@
 
   /* -- opening hours, in Dutch time ------------------------------------------------- */
 
-  var clock = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Amsterdam",
-    weekday: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
-
-  function amsterdamNow() {
-    var parts = {};
-    clock.formatToParts(new Date()).forEach(function (part) {
-      parts[part.type] = part.value;
-    });
-    return { day: DAY_BITS[parts.weekday] || 0, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  /* Day bit and minute of the day in the Netherlands. Computed from the EU's summer-time rule
+   * (from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October)
+   * rather than with Intl.DateTimeFormat: building one with a time zone costs about 65 ms on a
+   * slow phone, on the way to the first list. */
+  function lastSunday(year, month) {
+    var day = new Date(Date.UTC(year, month + 1, 0, 1)); // the month's last day, 01:00 UTC
+    day.setUTCDate(day.getUTCDate() - day.getUTCDay());
+    return day.getTime();
   }
 
-  function isOpen(spans, now) {
-    for (var s = 0; s < spans.length; s++) {
-      var span = spans[s];
-      if (span[0] & now.day && span[1] <= now.minute && now.minute < span[2]) return true;
+  function amsterdamNow() {
+    var now = Date.now();
+    var year = new Date(now).getUTCFullYear();
+    var summer = now >= lastSunday(year, 2) && now < lastSunday(year, 9);
+    var local = new Date(now + (summer ? 2 : 1) * 3600000);
+    return {
+      day: DAY_BITS[(local.getUTCDay() + 6) % 7],
+      minute: local.getUTCHours() * 60 + local.getUTCMinutes(),
+    };
+  }
+
+  /* Whether service `number` is open now: its spans are [days bit mask, start, end] triples. */
+  function isOpen(hours, number, now) {
+    var spans = hours.values;
+    for (var s = hours.start[number]; s < hours.start[number + 1]; s += 3) {
+      if (spans[s] & now.day && spans[s + 1] <= now.minute && now.minute < spans[s + 2]) return true;
     }
     return false;
   }
 
   /* -- the services' list items -------------------------------------------------- */
 
-  /* The page's list of every service sits in <noscript>. With scripting on, the browser
-   * keeps it as text (no thousands of elements to build); items are made from that text
-   * one by one, when shown. A page that arrived by instant navigation was parsed without
-   * scripting, so there the items are elements already. */
-  function itemSource(holder) {
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* List items as the page's own (templates/finder.html, macro "item"), made from the
+   * list file when shown; the items the page already holds are reused. */
+  function itemSource(list, data, listed) {
     var nodes = [];
-    var starts = [];
-    var text = "";
-    var template = document.createElement("template");
-    if (holder.querySelector("[data-i]")) {
-      holder.querySelectorAll("[data-i]").forEach(function (node) {
-        nodes[Number(node.getAttribute("data-i"))] = node;
-      });
-    } else {
-      text = holder.textContent;
-      var pattern = /<li class="mk-item" data-i="(\d+)">/g;
-      var match;
-      while ((match = pattern.exec(text))) starts[Number(match[1])] = match.index;
+    var setting = data.facets.filter(function (facet) {
+      return facet.key === "omgeving";
+    })[0];
+    list.querySelectorAll("[data-i]").forEach(function (node) {
+      nodes[Number(node.getAttribute("data-i"))] = node;
+    });
+    function make(number) {
+      var entry = listed.items[number]; // [page, name, provider number, summary, closed]
+      var item = element("li", "mk-item");
+      item.setAttribute("data-i", String(number));
+      var link = element("a", "mk-item__title", entry[1]);
+      link.href = new URL(entry[0], SITE).href;
+      var facts = element("p", "mk-item__facts");
+      var parts = [];
+      var column = data.columns.omgeving;
+      for (var c = column.start[number]; setting && c < column.start[number + 1]; c++) {
+        parts.push(setting.values[column.values[c]][1]);
+      }
+      column = data.columns.gemeente;
+      for (c = column.start[number]; c < column.start[number + 1]; c++) {
+        if (column.values[c] === NATIONWIDE) parts.push("in heel Nederland");
+      }
+      facts.textContent = parts.join(" · ");
+      if (entry[4]) {
+        facts.append(" · ", element("strong", "", "Tijdelijk gesloten"));
+      }
+      item.append(
+        link,
+        element("span", "mk-item__provider", listed.providers[entry[2]]),
+        element("p", "mk-item__summary", entry[3]),
+        facts
+      );
+      return item;
     }
     return {
       item: function (number) {
-        if (!nodes[number]) {
-          var start = starts[number];
-          template.innerHTML = text.slice(start, text.indexOf("</li>", start) + 5);
-          nodes[number] = template.content.firstElementChild;
-        }
+        if (!nodes[number]) nodes[number] = make(number);
         return nodes[number].cloneNode(true);
       },
     };
@@ -298,9 +353,10 @@
     var mapToggle = root.querySelector(".mk-finder__map-toggle");
     var mapBox = root.querySelector(".mk-finder__map");
     var choices = root.querySelector(".mk-finder__choices");
-    var items = itemSource(everything);
+    var PAGE_SIZE = Number(root.getAttribute("data-page-size")) || 30;
 
     var data = null; // facet file
+    var items = null; // list items, once the facet and list files are in
     var index = null; // lunr index, once loaded
     var shown = PAGE_SIZE;
     var lastChange = null; // "typing" or "choice": typing replaces the history entry
@@ -367,9 +423,10 @@
     }
 
     function passes(key, chosen, number) {
-      var codes = data.columns[key][number];
-      for (var c = 0; c < codes.length; c++) {
-        if (chosen.indexOf(codes[c]) !== -1 || (key === "gemeente" && codes[c] === NATIONWIDE)) return true;
+      var column = data.columns[key];
+      for (var c = column.start[number]; c < column.start[number + 1]; c++) {
+        var code = column.values[c];
+        if (chosen.indexOf(code) !== -1 || (key === "gemeente" && code === NATIONWIDE)) return true;
       }
       return false;
     }
@@ -387,7 +444,7 @@
       var results = [];
       for (var number = 0; number < data.count; number++) {
         if (scores && !scores.has(number)) continue;
-        var open = isOpen(data.hours[number], now);
+        var open = isOpen(data.hours, number, now);
         var failed = null;
         var failures = 0;
         for (var f = 0; f < filters.length && failures < 2; f++) {
@@ -402,12 +459,13 @@
         for (var k = 0; k < data.facets.length; k++) {
           var key = data.facets[k].key;
           if (failures && failed !== key) continue;
-          var codes = data.columns[key][number];
-          for (var c = 0; c < codes.length; c++) {
-            if (codes[c] === NATIONWIDE) {
+          var column = data.columns[key];
+          for (var c = column.start[number]; c < column.start[number + 1]; c++) {
+            var code = column.values[c];
+            if (code === NATIONWIDE) {
               for (var p = 0; p < places; p++) counts[key][p] += 1;
             } else {
-              counts[key][codes[c]] += 1;
+              counts[key][code] += 1;
             }
           }
         }
@@ -421,31 +479,50 @@
       return { results: results, counts: counts };
     }
 
+    /* Per facet key, per value number: where its count is shown (found once). */
+    var countPlaces = null;
+
+    function findCountPlaces() {
+      countPlaces = {};
+      data.facets.forEach(function (facet) {
+        countPlaces[facet.key] = facet.values.map(function (pair) {
+          var value = CSS.escape(pair[0]);
+          var field = form.querySelector("input[name='" + facet.key + "'][value='" + value + "']");
+          if (field) {
+            return {
+              count: form.querySelector("label[for='" + CSS.escape(field.id) + "'] .mk-count"),
+              option: field.parentNode,
+            };
+          }
+          return { select: form.querySelector("select[name='" + facet.key + "'] option[value='" + value + "']") };
+        });
+      });
+    }
+
+    function setText(node, text) {
+      if (node && node.textContent !== text) node.textContent = text;
+    }
+
     function showCounts(counts) {
+      if (!countPlaces) findCountPlaces();
       data.facets.forEach(function (facet) {
         facet.values.forEach(function (pair, number) {
           var count = counts[facet.key][number];
-          var field = form.querySelector("[name='" + facet.key + "'][value='" + CSS.escape(pair[0]) + "']");
-          if (!field) {
-            var option = form.querySelector("select[name='" + facet.key + "'] option[value='" + CSS.escape(pair[0]) + "']");
-            if (option) option.textContent = pair[1] + " (" + count + ")";
-            return;
-          }
-          var label = form.querySelector("label[for='" + CSS.escape(field.id) + "'] .mk-count");
-          if (label) label.textContent = "(" + count + ")";
-          field.parentNode.classList.toggle("mk-facet__option--none", count === 0);
+          var place = countPlaces[facet.key][number];
+          if (place.select) return setText(place.select, pair[1] + " (" + count + ")");
+          setText(place.count, "(" + count + ")");
+          if (place.option) place.option.classList.toggle("mk-facet__option--none", count === 0);
         });
         var details = form.querySelector(".mk-facet[data-facet='" + facet.key + "']");
         if (details) {
           var ticked = details.querySelectorAll("input:checked").length;
-          details.querySelector(".mk-facet__chosen").textContent = ticked ? "(" + ticked + " gekozen)" : "";
+          setText(details.querySelector(".mk-facet__chosen"), ticked ? "(" + ticked + " gekozen)" : "");
           if (ticked) details.open = true;
         }
       });
-      var openLabel = form.querySelector("label[for='mk-f-open'] .mk-count");
-      if (openLabel) openLabel.textContent = "(" + counts.open + ")";
+      setText(form.querySelector("label[for='mk-f-open'] .mk-count"), "(" + counts.open + ")");
       var chosen = choices.querySelectorAll("input:checked").length;
-      choices.querySelector(".mk-finder__chosen").textContent = chosen ? "(" + chosen + " gekozen)" : "";
+      setText(choices.querySelector(".mk-finder__chosen"), chosen ? "(" + chosen + " gekozen)" : "");
       if (chosen) choices.open = true;
     }
 
@@ -474,7 +551,7 @@
     var latest = null;
 
     function render(focusFrom) {
-      if (!data) return;
+      if (!items) return;
       var found = findPlace(input.value, data.facets[0].values);
       var chosen = selections();
       var place = chosen.gemeente ? null : found.place;
@@ -499,7 +576,7 @@
       root.setAttribute("data-state", pending ? "loading" : "ready");
       root.setAttribute("data-results", String(outcome.results.length));
       later("announce", ANNOUNCE_DELAY, function () {
-        status.textContent = message;
+        if (status.textContent !== message) status.textContent = message;
       });
       if (!mapBox.hidden) drawMap();
       if (pending) {
@@ -625,16 +702,38 @@
     mapToggle.addEventListener("click", onMapToggle);
     window.addEventListener("popstate", onPopState);
 
-    // On a wide screen the choices are open; on a phone the results come first.
-    choices.open = window.matchMedia("(min-width: 60em)").matches;
-    form.hidden = false;
-    area.hidden = false;
-    readURL();
-    if (input.value.trim()) searchIndex();
-    loadJSON("finder-facets.json").then(function (facetData) {
-      if (!alive) return;
-      data = facetData;
+    // The page's inline script has shown the view without words or choices already when
+    // the address asks for nothing else; then the form may hold what was typed or ticked since.
+    var early = !form.hidden;
+    if (!early) {
+      // On a wide screen the choices are open; on a phone the results come first.
+      choices.open = window.matchMedia("(min-width: 60em)").matches;
+      form.hidden = false;
+      area.hidden = false;
+      status.textContent = ""; // the page's count is of the view without choices
+    }
+    if (!early || location.search) readURL();
+    var words = Boolean(input.value.trim());
+    if (words) searchIndex();
+    var first = false;
+    function firstRender() {
+      if (first || !alive) return;
+      first = true;
       render();
+      if (early && queryString() !== new URLSearchParams(location.search).toString()) writeURL("push");
+    }
+    Promise.all([loadJSON("finder-facets.json"), loadJSON("finder-items.json")]).then(function (loaded) {
+      if (!alive) return;
+      data = prepare(loaded[0]);
+      items = itemSource(list, data, loaded[1]);
+      if (!words) return firstRender();
+      // With search words, wait a little for the index (usually on its way since the page
+      // was read), so the first list is the answer rather than "Zoeken…".
+      searchIndex().then(function (loadedIndex) {
+        index = loadedIndex;
+        firstRender();
+      }, firstRender);
+      later("first", INDEX_WAIT, firstRender);
     }, function () {
       // Without the data, show the list a visitor without JavaScript gets: better than nothing.
       var list = document.createElement("div");

@@ -1,0 +1,115 @@
+"""The finder page's HTML and, on a large site, its pages per group (no JavaScript needed)."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from mantelkaart.catalogue import Catalogue
+from mantelkaart.finder import (
+    GROUP_PAGES,
+    PAGE_SIZE,
+    finder_offers,
+    finder_outputs,
+    finder_page,
+    group_pages,
+    groups,
+    item_data,
+)
+from mantelkaart.outputs import OutputFile, SiteContext
+from mantelkaart.pages import Page, PageMaker
+from mantelkaart.presentation import page_url, relative_url
+
+from support import REPO
+from support import load as load_site
+
+EXAMPLE = load_site(REPO)
+OFFERS = finder_offers(EXAMPLE.catalogue)
+
+
+def large_site(limit: int = 10) -> Catalogue:
+    """The example site with a list limit below its number of services."""
+    dataset = load_site(REPO)
+    dataset.catalogue.config = dataset.catalogue.config.model_copy(update={"finder_list_limit": limit})
+    return dataset.catalogue
+
+
+def without_javascript(body: str) -> str:
+    """What a visitor without JavaScript gets besides the (hidden) form: the <noscript> part."""
+    return body[body.index("<noscript") : body.index("</noscript>")]
+
+
+def test_small_site_lists_every_service_grouped_without_javascript() -> None:
+    assert len(OFFERS) <= EXAMPLE.config.finder_list_limit == 500
+    body = finder_page(EXAMPLE.catalogue, OFFERS).body
+    plain = without_javascript(body)
+    numbers = [int(n) for n in re.findall(r'<li class="mk-item" data-i="(\d+)">', plain)]
+    assert sorted(numbers) == list(range(len(OFFERS)))
+    assert plain.count("<h3 ") == len(groups(EXAMPLE.catalogue, OFFERS))
+    assert GROUP_PAGES not in body
+    assert list(group_pages(EXAMPLE.catalogue, OFFERS)) == []
+
+
+def test_first_results_are_in_the_page_with_counts_without_choices() -> None:
+    body = finder_page(EXAMPLE.catalogue, OFFERS).body
+    results = body[body.index('<ol class="mk-list mk-finder__results"') : body.index("</ol>")]
+    numbers = [int(n) for n in re.findall(r'data-i="(\d+)"', results)]
+    assert numbers == list(range(min(PAGE_SIZE, len(OFFERS))))  # by name, as finder.js without choices
+    assert f'data-page-size="{PAGE_SIZE}"' in body
+    assert f">{len(OFFERS)} resultaten.</p>" in body
+    dementia = sum("dementie" in o.service.target_groups for o in OFFERS)
+    assert f'for="mk-f-doelgroep-dementie">Dementie <span class="mk-count">({dementia})</span>' in body
+    nationwide = sum("landelijk" in o.service.area for o in OFFERS)
+    dordrecht = sum("dordrecht" in o.service.area for o in OFFERS) + nationwide
+    assert f'<option value="dordrecht">Dordrecht ({dordrecht})</option>' in body
+    # Hidden until the page's script (or finder.js) shows it: without JavaScript, <noscript> is the page.
+    assert re.search(r'<form class="mk-finder__form"[^>]* hidden>', body)
+    assert '<div class="mk-finder__results-area" hidden>' in body
+
+
+def test_large_site_links_to_a_plain_page_per_group() -> None:
+    catalogue = large_site()
+    offers = finder_offers(catalogue)
+    body = finder_page(catalogue, offers).body
+    plain = without_javascript(body)
+    assert "data-i=" not in plain  # not thousands of services on one page
+    pages = {page.path: page for page in group_pages(catalogue, offers)}
+    expected = groups(catalogue, offers)
+    assert len(pages) == len(expected) > 1
+    listed: list[str] = []
+    for key, heading, items in expected:
+        path = f"{GROUP_PAGES}/{key}.md"
+        link = relative_url("zoeken/index.md", path)
+        assert f'<li><a href="{link}">{heading}</a> ({len(items)} resulta' in plain
+        page = pages[path]
+        assert page.title == f"Alle hulp: {heading}" and not page.in_search
+        assert 'search: {"exclude": true}' in page.markdown()
+        links = re.findall(r'<a class="mk-item__title" href="([^"]+)">([^<]+)</a>', page.body)
+        assert [unescape(name) for _, name in links] == [offer.service.name for _, offer in items]
+        for href, _ in links:
+            listed.append(href.removeprefix("../../../"))
+    # Every active service, once, as a plain link: one click further than on a small site.
+    assert sorted(listed) == sorted(page_url(PageMaker.offer_path(offer)) for offer in offers)
+
+
+def test_large_site_outputs_include_the_group_pages() -> None:
+    catalogue = large_site(0)
+    outputs = list(finder_outputs(catalogue, SiteContext("https://example.org/", REPO)))
+    paths = {output.path for output in outputs if isinstance(output, Page)}
+    assert {f"{GROUP_PAGES}/{key}.md" for key, _, _ in groups(catalogue, OFFERS)} < paths
+    assert {output.path for output in outputs if isinstance(output, OutputFile)} >= {
+        "assets/mantelkaart/finder-items.json",
+        "assets/mantelkaart/finder-facets.json",
+        "assets/mantelkaart/finder-index.json",
+    }
+
+
+def test_list_file_has_what_a_result_shows() -> None:
+    data = item_data(OFFERS)
+    assert len(data["items"]) == len(OFFERS)
+    for entry, offer in zip(data["items"], OFFERS, strict=True):
+        page, name, provider, summary, closed = entry
+        assert page == page_url(PageMaker.offer_path(offer)) and name == offer.service.name
+        assert data["providers"][provider] == offer.provider.name and summary == offer.service.summary
+        assert closed == (offer.service.status == "tijdelijk-gesloten")
+    assert len(data["providers"]) == len({offer.provider.name for offer in OFFERS})
