@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html import unescape
 
 from mantelkaart.catalogue import Catalogue
 from mantelkaart.finder import (
     GROUP_PAGES,
+    ITEM_FIELDS,
     PAGE_SIZE,
     finder_offers,
     finder_outputs,
@@ -105,11 +107,19 @@ def test_large_site_outputs_include_the_group_pages() -> None:
 
 
 def test_list_file_has_what_a_result_shows() -> None:
-    data = item_data(OFFERS)
-    assert len(data["items"]) == len(OFFERS)
-    for entry, offer in zip(data["items"], OFFERS, strict=True):
+    offers = list(OFFERS)
+    first = offers[0]  # a character outside the BMP counts as two in JavaScript
+    offers[0] = replace(first, service=first.service.model_copy(update={"name": "Koffie ☕ en 🍰"}))
+    data = item_data(offers)
+    text, start = data["text"].encode("utf-16-le"), 0
+    entries = []
+    for size in data["sizes"]:  # sizes count UTF-16 code units, as JavaScript does
+        entries.append(text[start * 2 : (start + size) * 2].decode("utf-16-le").split(ITEM_FIELDS))
+        start += size
+    assert start * 2 == len(text) and len(entries) == len(offers)
+    for entry, offer in zip(entries, offers, strict=True):
         page, name, provider, summary, closed = entry
         assert page == page_url(PageMaker.offer_path(offer)) and name == offer.service.name
-        assert data["providers"][provider] == offer.provider.name and summary == offer.service.summary
-        assert closed == (offer.service.status == "tijdelijk-gesloten")
+        assert data["providers"][int(provider)] == offer.provider.name and summary == offer.service.summary
+        assert closed == ("1" if offer.service.status == "tijdelijk-gesloten" else "")
     assert len(data["providers"]) == len({offer.provider.name for offer in OFFERS})

@@ -96,21 +96,32 @@ def value_counts(data: dict[str, Any]) -> dict[str, list[int]]:
     return counts
 
 
+ITEM_FIELDS = "\x1f"  # between the fields of one item in the list file (never in record text)
+
+
 def item_data(offers: list[Offer]) -> dict[str, Any]:
     """The list file: what a result shows, per service (its link, name, provider, summary).
 
-    ``items[i]`` is ``[page, name, provider number, summary, closed]``; the page address is
-    relative to the site root, provider names are stored once. The setting and "in heel
-    Nederland" come from the facet file.
+    All items are one text, so the browser reads one string instead of 40,000: item ``i``
+    is the ``sizes[i]`` characters (UTF-16 code units, as JavaScript counts) after those of
+    the items before it, and holds its page address (from the site root), name, provider
+    number (in ``providers``), summary and "1" when temporarily closed, separated by
+    :data:`ITEM_FIELDS`. The setting and "in heel Nederland" come from the facet file.
     """
     providers: dict[str, int] = {}
-    items = []
+    texts = []
     for offer in offers:
         provider = providers.setdefault(offer.provider.name, len(providers))
-        closed = 1 if offer.service.status == "tijdelijk-gesloten" else 0
+        closed = "1" if offer.service.status == "tijdelijk-gesloten" else ""
         page = page_url(PageMaker.offer_path(offer))
-        items.append([page, offer.service.name, provider, offer.service.summary, closed])
-    return {"version": 1, "providers": list(providers), "items": items}
+        fields = [page, offer.service.name, str(provider), offer.service.summary, closed]
+        texts.append(ITEM_FIELDS.join(field.replace(ITEM_FIELDS, " ") for field in fields))
+    return {
+        "version": 2,
+        "providers": list(providers),
+        "sizes": [len(text.encode("utf-16-le")) // 2 for text in texts],
+        "text": "".join(texts),
+    }
 
 
 def finder_page(

@@ -29,7 +29,10 @@ make them quicker to load at 10,000 services, without changing a result:
 * a field vector's weights are whole numbers: lunr's own (rounded to three decimals)
   times :data:`VECTOR_SCALE`. A score in lunr.js is linear in them, so ``finder.js``
   divides scores by ``vector_scale`` and ranks exactly as with lunr's decimals;
-* an empty field has no vector: no word can match it, so lunr.js never looks it up.
+* an empty field has no vector: no word can match it, so lunr.js never looks it up;
+* a posting's metadata (always empty: nothing is whitelisted) is ``0`` instead of ``{}``,
+  which lunr.js 2.3.9 reads the same (``Object.keys(0)`` is empty; tested in Chromium):
+  90,000 objects fewer for the browser to make.
 """
 
 from __future__ import annotations
@@ -119,12 +122,21 @@ def _build(fields: tuple[tuple[str, int], ...], documents: list[dict[str, list[s
             {"i": str(ref), **{FIELD_KEYS[name]: terms for name, terms in fields_of_document.items()}}
         )
     serialized: dict[str, Any] = builder.build().serialize()
+    serialized["invertedIndex"] = [[term, _bare(posting)] for term, posting in serialized["invertedIndex"]]
     serialized["fieldVectors"] = [
         [ref, [round(x * VECTOR_SCALE) if odd else x for odd, x in _alternate(elements)]]
         for ref, elements in serialized["fieldVectors"]
         if elements  # an empty field matches no word: lunr.js never looks its vector up
     ]
     return serialized
+
+
+def _bare(posting: dict[str, Any]) -> dict[str, Any]:
+    """A term's posting with ``0`` for each document's empty metadata."""
+    return {
+        field: documents if field == "_index" else {ref: meta or 0 for ref, meta in documents.items()}
+        for field, documents in posting.items()
+    }
 
 
 def _alternate(elements: list[Any]) -> Iterator[tuple[bool, Any]]:

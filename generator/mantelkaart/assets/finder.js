@@ -304,8 +304,11 @@
     list.querySelectorAll("[data-i]").forEach(function (node) {
       nodes[Number(node.getAttribute("data-i"))] = node;
     });
+    var start = new Int32Array(listed.sizes.length + 1);
+    for (var i = 0; i < listed.sizes.length; i++) start[i + 1] = start[i] + listed.sizes[i];
     function make(number) {
-      var entry = listed.items[number]; // [page, name, provider number, summary, closed]
+      // page, name, provider number, summary, "1" when temporarily closed (see finder.py)
+      var entry = listed.text.slice(start[number], start[number + 1]).split("\u001f");
       var item = element("li", "mk-item");
       item.setAttribute("data-i", String(number));
       var link = element("a", "mk-item__title", entry[1]);
@@ -321,12 +324,12 @@
         if (column.values[c] === NATIONWIDE) parts.push("in heel Nederland");
       }
       facts.textContent = parts.join(" · ");
-      if (entry[4]) {
+      if (entry[4] === "1") {
         facts.append(" · ", element("strong", "", "Tijdelijk gesloten"));
       }
       item.append(
         link,
-        element("span", "mk-item__provider", listed.providers[entry[2]]),
+        element("span", "mk-item__provider", listed.providers[Number(entry[2])]),
         element("p", "mk-item__summary", entry[3]),
         facts
       );

@@ -1,0 +1,56 @@
+"""The finder's index gives lunr.js exactly the results of lunr's own serialization.
+
+``search_index.py`` shortens the index for the browser (one-letter field names, whole-number
+weights, no vectors of empty fields, ``0`` for empty metadata). Here both forms of the example
+region's service index are loaded with ``lunr.Index.load`` in Chromium and queried the way
+``finder.js`` queries: the same services must come back with the same scores.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from test_dutch_stemming import DUTCH, LUNR, SUPPORT
+
+from mantelkaart import dutch
+from mantelkaart.finder import finder_offers
+from mantelkaart.search_index import SERVICE_FIELDS, search_index, service_document
+
+from support import REPO, load
+
+CATALOGUE = load(REPO).catalogue
+WORDS = ["logeerzorg", "logeerzrog", "dementie", "dementei", "mantelzorgers", "oppas", "hulp", "dag", "x"]
+
+QUERY = """([canonical, shortened, words]) => {
+    const plain = lunr.Index.load(JSON.parse(canonical));
+    const data = JSON.parse(shortened);
+    const short = lunr.Index.load(data.services);
+    const run = (index, word) => index.query((query) => {
+        query.term(word, { usePipeline: true, boost: 10 });
+        query.term(word, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 2 });
+        query.term(word, { usePipeline: false, editDistance: 1, boost: 1 });
+    }).map((result) => [result.ref, result.score]);
+    return words.map((word) => [run(plain, word), run(short, word).map(([ref, score]) => [ref, score / data.vector_scale])]);
+}"""
+
+
+def test_shortened_index_finds_the_same_with_the_same_scores(page: Any) -> None:
+    offers = finder_offers(CATALOGUE)
+    builder = dutch.builder()
+    builder.ref("i")
+    for name, boost in SERVICE_FIELDS:
+        builder.field(name, boost=boost)
+    for ref, offer in enumerate(offers):
+        builder.add({"i": str(ref), **service_document(offer)})
+    canonical = json.dumps(builder.build().serialize())
+    shortened = json.dumps(search_index(CATALOGUE, offers))
+    page.set_content("<!doctype html><title>lunr</title>")
+    for script in (LUNR, SUPPORT, DUTCH):
+        page.add_script_tag(path=str(script))
+    found = page.evaluate(QUERY, [canonical, shortened, WORDS])
+    assert sum(bool(plain) for plain, _ in found) >= len(WORDS) - 1
+    for word, (plain, short) in zip(WORDS, found, strict=True):
+        assert [ref for ref, _ in short] == [ref for ref, _ in plain], word
+        for (_, expected), (_, score) in zip(plain, short, strict=True):
+            assert abs(score - expected) <= 1e-9 * max(1.0, expected), word
