@@ -80,6 +80,11 @@ def test_search_is_dutch_and_skips_record_pages(mini_site: Path) -> None:
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "respijtzorg/logeeropvang/" in locations
     assert not any(loc.startswith(("aanbod/", "aanbieders/", "gemeenten/")) for loc in locations)
+    # lists of services on pages that are in it (a respite form's) are left out too: at 10,000
+    # services they made Material's index megabytes, read by every page; the finder lists them
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "slaapt de persoon voor wie u zorgt" in text
+    assert "Uw naaste logeert een weekend of een week bij ons" not in text
     assert (mini_site / "assets/javascripts/lunr/min/lunr.nl.min.js").is_file()
 
 
