@@ -9,9 +9,13 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from mantelkaart import dutch
+from mantelkaart.catalogue import Offer
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
+from mantelkaart.search_index import SERVICE_FIELDS, service_document
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -22,6 +26,18 @@ TODAY = date(2026, 11, 23)
 def load(folder: Path, today: date = TODAY) -> Dataset:
     config, root = site_config(folder / "mkdocs.yml")
     return Dataset.load(root, config, today=today)
+
+
+def canonical_index(offers: list[Offer]) -> dict[str, Any]:
+    """lunr's own serialization of the finder's service index (``search_index.py`` shortens it)."""
+    builder = dutch.builder()
+    builder.ref("i")
+    for name, boost in SERVICE_FIELDS:
+        builder.field(name, boost=boost)
+    for ref, offer in enumerate(offers):
+        builder.add({"i": str(ref), **service_document(offer)})
+    result: dict[str, Any] = builder.build().serialize()
+    return result
 
 
 def copy_site(source: Path, target: Path) -> Path:

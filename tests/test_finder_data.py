@@ -35,7 +35,7 @@ from mantelkaart.search_index import (
     term_documents,
 )
 
-from support import MINI, REPO
+from support import MINI, REPO, canonical_index
 from support import load as load_site
 
 EXAMPLE = load_site(REPO)
@@ -196,13 +196,7 @@ def test_field_vectors_are_lunrs_weights_as_whole_numbers() -> None:
     catalogue = EXAMPLE.catalogue
     offers = finder_offers(catalogue)
     data = search_index(catalogue, offers)
-    builder = dutch.builder()
-    builder.ref("i")
-    for name, boost in SERVICE_FIELDS:
-        builder.field(name, boost=boost)
-    for ref, offer in enumerate(offers):
-        builder.add({"i": str(ref), **service_document(offer)})
-    plain = builder.build().serialize()
+    plain = canonical_index(offers)
     expected = {}
     for ref, elements in plain["fieldVectors"]:
         name, number = ref.split("/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -49,3 +50,18 @@ def axe_violations(page: Any, exclude: list[str] | None = None) -> list[dict[str
 
 def describe(violations: list[dict[str, Any]]) -> str:
     return json.dumps(violations, indent=2, ensure_ascii=False)
+
+
+def open_without_javascript(page: Any, url: str) -> int:
+    """Open ``url`` as a visitor without JavaScript sees it; returns how many finder scripts went.
+
+    axe itself needs script, so the page is loaded with its <noscript> turned into a <div>
+    and without finder.js and the page's own inline finder scripts.
+    """
+    html = page.request.get(url).text()
+    html = html.replace("<noscript", "<div").replace("</noscript>", "</div>")
+    html, scripts = re.subn(r"<script>[^<]*mk-finder[^<]*</script>", "", html)
+    page.route("**/finder.js", lambda route: route.abort())
+    page.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
+    page.goto(url)
+    return scripts

@@ -13,11 +13,10 @@ from typing import Any
 
 from test_dutch_stemming import DUTCH, LUNR, SUPPORT
 
-from mantelkaart import dutch
 from mantelkaart.finder import finder_offers
-from mantelkaart.search_index import SERVICE_FIELDS, search_index, service_document
+from mantelkaart.search_index import search_index
 
-from support import REPO, load
+from support import REPO, canonical_index, load
 
 CATALOGUE = load(REPO).catalogue
 WORDS = ["logeerzorg", "logeerzrog", "dementie", "dementei", "mantelzorgers", "oppas", "hulp", "dag", "x"]
@@ -37,13 +36,7 @@ QUERY = """([canonical, shortened, words]) => {
 
 def test_shortened_index_finds_the_same_with_the_same_scores(page: Any) -> None:
     offers = finder_offers(CATALOGUE)
-    builder = dutch.builder()
-    builder.ref("i")
-    for name, boost in SERVICE_FIELDS:
-        builder.field(name, boost=boost)
-    for ref, offer in enumerate(offers):
-        builder.add({"i": str(ref), **service_document(offer)})
-    canonical = json.dumps(builder.build().serialize())
+    canonical = json.dumps(canonical_index(offers))
     shortened = json.dumps(search_index(CATALOGUE, offers))
     page.set_content("<!doctype html><title>lunr</title>")
     for script in (LUNR, SUPPORT, DUTCH):
