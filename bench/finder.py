@@ -44,19 +44,10 @@ from typing import Any
 from mantelkaart.finder import FACETS_FILE, FINDER_PAGE, GROUP_PAGES, INDEX_FILE, ITEMS_FILE
 from mantelkaart.maps import MAP_FILE
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.synthetic import write_site
 
 OUT = Path(__file__).resolve().parent / "out"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SIZE_LIMIT_KB = 600
 TIME_LIMIT_S = 1.5
 THROTTLE = 4

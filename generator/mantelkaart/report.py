@@ -82,7 +82,7 @@ class EditorialReport:
 
 
 def editorial_report(catalogue: Catalogue, today: date | None = None) -> EditorialReport:
-    today = today or date.today()
+    today = today or catalogue.today
     config = catalogue.config
     report = EditorialReport(today, config.stale_after_months)
     active = catalogue.active_offers()
@@ -173,7 +173,7 @@ def _gaps(catalogue: Catalogue, today: date) -> Iterator[Gap]:
             Finding(catalogue.files[("regulations", rid)], r.name, f"geldig tot {r.valid_until.isoformat()}",
                     PageMaker.path("regulations", rid))
             for rid, r in catalogue.regulations.items()
-            if r.valid_until is not None and r.valid_until < today
+            if catalogue.expired(r)
         ],
     )  # fmt: skip
     yield Gap(

@@ -15,18 +15,8 @@ from typing import Any
 import pytest
 from browsing import AXE, serve
 
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from support import REPO, copy_site, run_cli
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _missing() -> str | None:
