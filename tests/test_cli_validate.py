@@ -10,9 +10,12 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
+import pytest
 from recordkit import dump, provider, regulation, respite_form, service, write_site
 
 from mantelkaart.problems import Problem
+
+from support import MINI, copy_site
 
 TODAY = "2026-11-23"
 
@@ -179,3 +182,37 @@ def test_random_garbage_in_every_record_folder(tmp_path: Path) -> None:
     assert reported >= {name for name in files if name.endswith("binair.yaml")}
     assert reported >= {name for name in files if name.endswith("diep.yaml")}
     assert "regulations/map.yaml" in reported
+
+
+@pytest.mark.parametrize(
+    ("option", "words"),
+    [
+        ("finder_list_limit: veel", "finder_list_limit: 'veel' is hier niet goed; verwacht: een heel getal."),
+        ("finder_list_limit: -5", "finder_list_limit: '-5' is te klein; het moet minstens 0 zijn."),
+        ("stale_after_months: 500", "stale_after_months: '500' is te groot; het mag hoogstens 120 zijn."),
+        ("licence: gratis", "mantelkaart.licence:"),
+        ("province: [a, b]", "mantelkaart.province:"),
+    ],
+)
+def test_garbage_plugin_options_stop_the_build_in_dutch(tmp_path: Path, option: str, words: str) -> None:
+    """MkDocs lets every value through to the one schema (SiteConfig), which names the option."""
+    root = copy_site(MINI, tmp_path / "mini")
+    settings = root / "mkdocs.yml"
+    text = settings.read_text(encoding="utf-8").replace(
+        "  - mantelkaart:\n", f"  - mantelkaart:\n      {option}\n"
+    )
+    settings.write_text(text, encoding="utf-8")
+    for command in ("build", "validate"):
+        result = run(root, command)
+        assert result.returncode != 0
+        assert words in result.stderr, result.stderr
+        assert "Expected type" not in result.stderr and "Input should" not in result.stderr
+    assert not (root / "site").exists()
+
+
+def test_build_names_what_mkdocs_finds_wrong_in_mkdocs_yml(tmp_path: Path) -> None:
+    root = write_site(tmp_path)  # records and mkdocs.yml, but no docs/ folder
+    result = run(root, "build")
+    assert result.returncode != 0
+    assert "mkdocs.yml klopt niet:" in result.stderr and "docs_dir" in result.stderr, result.stderr
+    assert not (root / "site").exists()

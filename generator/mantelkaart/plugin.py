@@ -44,19 +44,22 @@ BLOCK = re.compile(r"<!--\s*mantelkaart:\s*([a-z-]+)\s*-->")
 
 
 class MantelkaartConfig(base.Config):
-    region = c.Type(str, default="Voorbeeldregio")
-    municipalities = c.Type(dict, default={})
-    consultant = c.Optional(c.Type(dict))
-    report = c.Type(dict, default={})
-    example_data = c.Type(bool, default=False)
-    stale_after_months = c.Type(int, default=12)
-    data_dir = c.Type(str, default=".")
-    route_planner = c.Optional(c.Type(str))
-    cms = c.Optional(c.Type(dict))
-    map_tiles = c.Optional(c.Type(dict))
-    licence = c.Optional(c.Type(dict))
-    province = c.Optional(c.Type(str))
-    finder_list_limit = c.Optional(c.Type(int))
+    """The option names MkDocs accepts; their values are checked by :class:`SiteConfig`
+    (defaults, types, Dutch messages), so MkDocs takes any value here."""
+
+    region = c.Optional(c.Type(object))
+    municipalities = c.Optional(c.Type(object))
+    consultant = c.Optional(c.Type(object))
+    report = c.Optional(c.Type(object))
+    example_data = c.Optional(c.Type(object))
+    stale_after_months = c.Optional(c.Type(object))
+    data_dir = c.Optional(c.Type(object))
+    route_planner = c.Optional(c.Type(object))
+    cms = c.Optional(c.Type(object))
+    map_tiles = c.Optional(c.Type(object))
+    licence = c.Optional(c.Type(object))
+    province = c.Optional(c.Type(object))
+    finder_list_limit = c.Optional(c.Type(object))
 
 
 class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):

@@ -135,7 +135,18 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return "Deze lijst is te lang.", "Haal waarden weg."
     if kind in ("string_type", "str_type"):
         return "Hier hoort tekst.", "Schrijf de tekst achter de dubbele punt."
+    if kind in BOUNDS:
+        limit = next(iter(ctx.values()), "")
+        return f"'{value}' is {BOUNDS[kind]} {limit} zijn.", ""
     return f"Ongeldige waarde ({error['msg']}).", ""
+
+
+BOUNDS = {
+    "greater_than_equal": "te klein; het moet minstens",
+    "greater_than": "te klein; het moet meer dan",
+    "less_than_equal": "te groot; het mag hoogstens",
+    "less_than": "te groot; het moet minder dan",
+}
 
 
 def from_validation(

@@ -41,7 +41,10 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
         try:
             config = load_config(str(config_file), strict=strict)
         except (ConfigurationError, Abort, PluginError) as error:
-            raise BuildFailed(f"mkdocs.yml klopt niet: {error}") from None
+            # MkDocs logs what is wrong (e.g. "Config value 'docs_dir': …") and raises "Aborted …"
+            raise BuildFailed(
+                "\n".join(["mkdocs.yml klopt niet:", *collector.messages, str(error)])
+            ) from None
         target = Path(site_dir or config.site_dir).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
