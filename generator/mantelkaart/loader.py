@@ -15,11 +15,14 @@ values by a small builder of our own, so that:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from mantelkaart import quick_yaml
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 30
@@ -98,25 +101,85 @@ def load_document(path: Path) -> Document:
 def parse_text(text: str) -> Any:
     """Parse YAML text strictly.
 
-    Ordinary records take the fast path: libyaml composes the node tree in C and
-    :func:`_walk` turns it into plain values. Anything unusual (anchors, tags,
-    lots of brackets or dashes that could nest deeply) goes through the
-    event builder, which bounds the depth before libyaml's recursive composer
-    could overflow the C stack, and names the exact problem.
+    Ordinary records take the fast path: rapidyaml reads them
+    (:mod:`mantelkaart.quick_yaml`) unless its answer could differ from libyaml's,
+    and otherwise libyaml composes the node tree in C and :func:`_walk` turns it
+    into plain values. Anything unusual (anchors, tags, lots of brackets or dashes
+    that could nest deeply) goes through the event builder, which bounds the depth
+    before libyaml's recursive composer could overflow the C stack, and names the
+    exact problem.
     """
-    if (
-        (any(marker in text for marker in _UNUSUAL) and _YAML_PROPERTY.search(text))
-        or text.count("[") + text.count("{") > 500
-        or text.count("- ") > 3000
-    ):
+    if "<<" in text or _starts_a_node(text, _PROPERTIES):
+        return _Builder(text, record_positions=False).build()[0]
+    if _quick_suits(text):
+        value = quick_yaml.read(text, MAX_DEPTH)
+        if value is not quick_yaml.DECLINED:
+            return value
+    if text.count("[") + text.count("{") > 500 or text.count("- ") > 3000:
         return _Builder(text, record_positions=False).build()[0]
     return _fast_parse(text)
 
 
-_UNUSUAL = ("&", "*", "!", "<<", "?")  # cheap test first; prose often has these too
-# Where YAML allows an anchor (&), alias (*) or tag (!): at the start of a node, i.e. at a
-# line start, after "- ", after ":" or inside flow brackets; plus merge keys and complex keys.
-_YAML_PROPERTY = re.compile(r"(?:^|[\[{,:]|-[ \t])[ \t]*[&*!]|<<|^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)", re.M)
+# Where YAML allows an anchor (&), alias (*), tag (!) or complex key (?); merge keys (<<)
+# are looked for anywhere. Prose often has these characters too, elsewhere on a line.
+_PROPERTIES = "&*!?"
+# What rapidyaml reads as text but libyaml refuses at the start of a value: the reserved
+# indicators @ and `, the directive sign % and closing flow indicators.
+_RESERVED = "@`%]},"
+_DOCUMENT_MARKERS = ("---", "...", "%")
+
+
+def _starts_a_node(text: str, characters: str) -> bool:
+    return any(True for _ in _node_starts(text, characters))
+
+
+def _node_starts(text: str, characters: str) -> Iterator[int]:
+    """Where one of ``characters`` stands where a YAML node can start.
+
+    That is at the start of a line, after ``[``, ``{``, ``,`` or ``:``, or after a
+    dash and a space, with only spaces or tabs in between. (``str.find`` is several
+    times faster here than a regular expression, which tries every position.)
+    """
+    for character in characters:
+        start = text.find(character)
+        while start >= 0:
+            prefix = text[text.rfind("\n", 0, start) + 1 : start]
+            before = prefix.rstrip(" \t")
+            if not before or before[-1] in "[{,:" or (before[-1] == "-" and len(before) < len(prefix)):
+                yield start
+            start = text.find(character, start + 1)
+
+
+# A block scalar's header as records have it: | or > with a chomping sign, then a comment.
+_PLAIN_HEADER = re.compile(r"[-+]?(?: +(?:#.*)?)?")
+
+
+def _quick_suits(text: str) -> bool:
+    """Whether rapidyaml may read ``text`` first.
+
+    Not where the two readers are known to differ: tabs, YAML 1.1 line breaks (NEL,
+    LS, PS), directives, document markers, reserved indicators, block scalar headers
+    with an indentation number, and a last line without a line break (rapidyaml adds
+    one to a block scalar there).
+    """
+    return not (
+        not text.endswith("\n")
+        or "\t" in text
+        or "\x85" in text
+        or "\u2028" in text
+        or "\u2029" in text
+        or text.startswith(_DOCUMENT_MARKERS)
+        or "\n---" in text
+        or "\n..." in text
+        or "\n%" in text
+        or _starts_a_node(text, _RESERVED)
+        or any(
+            not _PLAIN_HEADER.fullmatch(text, start + 1, text.find("\n", start))
+            for start in _node_starts(text, "|>")
+        )
+    )
+
+
 _STR = "tag:yaml.org,2002:str"
 
 
