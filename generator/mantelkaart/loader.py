@@ -136,8 +136,9 @@ def _starts_a_node(text: str, characters: str) -> bool:
 def _node_starts(text: str, characters: str) -> Iterator[int]:
     """Where one of ``characters`` stands where a YAML node can start.
 
-    That is at the start of a line, after ``[``, ``{``, ``,`` or ``:``, or after a
-    dash and a space, with only spaces or tabs in between. (``str.find`` is several
+    That is at the start of a line (after any of libyaml's line breaks), after ``[``,
+    ``{``, ``,`` or ``:``, or after a dash and a space, with only spaces or tabs in
+    between. (``str.find`` is several
     times faster here than a regular expression, which tries every position.)
     """
     for character in characters:
@@ -145,11 +146,12 @@ def _node_starts(text: str, characters: str) -> Iterator[int]:
         while start >= 0:
             prefix = text[text.rfind("\n", 0, start) + 1 : start]
             before = prefix.rstrip(" \t")
-            if not before or before[-1] in "[{,:" or (before[-1] == "-" and len(before) < len(prefix)):
+            if not before or before[-1] in _NODE_BEFORE or (before[-1] == "-" and len(before) < len(prefix)):
                 yield start
             start = text.find(character, start + 1)
 
 
+_NODE_BEFORE = "[{,:\r\x85\u2028\u2029"  # \n is where the prefix starts
 # A block scalar's header as records have it: | or > with a chomping sign, then a comment.
 _PLAIN_HEADER = re.compile(r"[-+]?(?: +(?:#.*)?)?")
 
