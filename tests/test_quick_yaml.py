@@ -75,6 +75,8 @@ TRICKY = [
     "a: é€\u2028x", "a: x\u0085y", "a: \ufeffx", "a: x  ", "a:   x", "a: [x,y]", "a: [x ,y]",
     "a: {x: y,z: w}", "a: [a: b]", "a: [? b]", "a: x,y", "a: -x", "a: :x", "a: ?x", "a: 'x'y",
     "a: \"x\"y", "- a: 1\n  b: 2\n- c", "a:\n- b\n- c", "a:\n  b:\n    c: d", "a:\n b\n c",
+    "\u2028&a ", "a: 1\r&b x\r", "x\x85!t y", "]", "a: ]", "a: [x]]", "a: }", "a: ,x", "a: []",
+    "a: {}", "|1.", "a: |2\n  x\n", "a: |\n x",
 ]  # fmt: skip
 
 
