@@ -160,8 +160,8 @@ def _quick_suits(text: str) -> bool:
     """Whether rapidyaml may read ``text`` first.
 
     Not where the two readers are known to differ: tabs, YAML 1.1 line breaks (NEL,
-    LS, PS), directives, document markers, reserved indicators, block scalar headers
-    with an indentation number, and a last line without a line break (rapidyaml adds
+    LS, PS), directives, document markers, reserved indicators, odd block scalars
+    (:func:`_odd_block`), and a last line without a line break (rapidyaml adds
     one to a block scalar there).
     """
     return not (
@@ -175,10 +175,16 @@ def _quick_suits(text: str) -> bool:
         or "\n..." in text
         or "\n%" in text
         or _starts_a_node(text, _RESERVED)
-        or any(
-            not _PLAIN_HEADER.fullmatch(text, start + 1, text.find("\n", start))
-            for start in _node_starts(text, "|>")
-        )
+        or any(_odd_block(text, start) for start in _node_starts(text, "|>"))
+    )
+
+
+def _odd_block(text: str, start: int) -> bool:
+    """A block scalar with an indentation number, or the whole document (libyaml wants
+    the text of that one indented, rapidyaml does not)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(" ") or not _PLAIN_HEADER.fullmatch(
+        text, start + 1, text.find("\n", start)
     )
 
 
