@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from mantelkaart import structured_data
@@ -60,9 +60,10 @@ def _page(
     return Page(path, title, body, description, source, in_search, json_ld=json_ld)
 
 
-def offer_pages(maker: PageMaker) -> Iterator[Page]:
+def offer_pages(maker: PageMaker, offers: Iterable[Offer] | None = None) -> Iterator[Page]:
+    """A page per offer (of ``offers``, or of the whole catalogue)."""
     catalogue = maker.catalogue
-    for offer in catalogue.offers:
+    for offer in catalogue.offers if offers is None else offers:
         path = maker.offer_path(offer)
         service = offer.service
         form = catalogue.respite_forms.get(service.respite_form or "")
@@ -88,6 +89,10 @@ def offer_pages(maker: PageMaker) -> Iterator[Page]:
             regulations=regulations,
             report=maker.report_link(service.name, path, offer.relpath),
         )
+
+
+def offers_overview(maker: PageMaker) -> Iterator[Page]:
+    catalogue = maker.catalogue
     yield _page(
         maker,
         "offers.html",
@@ -231,6 +236,12 @@ def vocabulary_pages(
 
 def all_pages(maker: PageMaker) -> Iterator[Page]:
     yield from offer_pages(maker)
+    yield from other_pages(maker)
+
+
+def other_pages(maker: PageMaker) -> Iterator[Page]:
+    """Every record page but the offers' own."""
+    yield from offers_overview(maker)
     yield from provider_pages(maker)
     yield from respite_form_pages(maker)
     yield from regulation_pages(maker)

@@ -4,7 +4,8 @@
 * ``on_pre_build`` – load and validate all records; stop before MkDocs empties
   ``site_dir`` when there are errors, so the previous site stays untouched;
 * ``on_files``    – add every generated page as a virtual file, out of the nav,
-  with its edit button pointing at the record's YAML file;
+  with its edit button pointing at the record's YAML file (large sites are made on
+  two cores, see :mod:`mantelkaart.production`);
 * ``on_page_markdown`` – fill ``<!-- mantelkaart:NAME -->`` blocks in hand-written pages;
 * ``on_serve``    – rebuild when a record changes.
 """
@@ -15,6 +16,8 @@ import logging
 import os
 import posixpath
 import re
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -27,14 +30,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from mantelkaart import structured_data
+from mantelkaart import production, structured_data
 from mantelkaart.config import ConfigError, SiteConfig
 from mantelkaart.dataset import Dataset
 from mantelkaart.finder import FINDER_SCRIPT
 from mantelkaart.frontend import FrontendError
 from mantelkaart.guide_page import GUIDE_SCRIPT, GUIDE_STYLESHEET
 from mantelkaart.maps import MAP_SCRIPT
-from mantelkaart.outputs import STYLESHEET, SiteContext, site_outputs
+from mantelkaart.outputs import STYLESHEET, SiteContext
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.problems import render
 from mantelkaart.validation import KINDS
@@ -69,6 +72,7 @@ class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
         self.site: SiteConfig | None = None
         self.root = Path(".")
         self.dataset: Dataset | None = None
+        self.staging: Path | None = None  # files made on the second core, until MkDocs copies them
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options: dict[str, Any] = {k: v for k, v in self.config.items() if v is not None}
@@ -101,27 +105,45 @@ class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.dataset is not None
+        catalogue = self.dataset.catalogue
         context = SiteContext(config.site_url or "", Path(config.config_file_path).parent)
-        docs_dir = Path(config.docs_dir)
+        # Record pages' edit links: from docs/ up to the data folder, then the record's file.
+        to_data = Path(os.path.relpath(self.root, config.docs_dir)).as_posix()
+        if production.parallel_wanted(catalogue):
+            self.staging = Path(tempfile.mkdtemp(prefix="mantelkaart-"))
         try:
-            for output in site_outputs(self.dataset.catalogue, context):
+            for output in production.produce(catalogue, context, self.staging):
                 if isinstance(output, Page):
-                    self._add(files, config, output, docs_dir)
+                    self._add(files, config, output, to_data)
+                elif isinstance(output, production.StagedFile):
+                    files.append(File.generated(config, output.path, abs_src_path=output.source))
                 else:
                     files.append(File.generated(config, output.path, content=output.content))
         except FrontendError as error:
             raise PluginError(str(error)) from None
         return files
 
-    def _add(self, files: Files, config: MkDocsConfig, page: Page, docs_dir: Path) -> None:
+    def _add(self, files: Files, config: MkDocsConfig, page: Page, to_data: str) -> None:
         if files.get_file_from_path(page.path) is not None:
             return  # a hand-written page with the same path wins
         generated = File.generated(
             config, page.path, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
         )
         if page.source:
-            generated.edit_uri = Path(os.path.relpath(self.root / page.source, docs_dir)).as_posix()
+            generated.edit_uri = posixpath.normpath(f"{to_data}/{page.source}")
         files.append(generated)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self._clear_staging()
+
+    def on_build_error(self, error: Exception) -> None:
+        self._clear_staging()
+
+    def _clear_staging(self) -> None:
+        """The files the second core made have been copied into the site (or the build failed)."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if page.edit_url and "/../" in page.edit_url:  # record pages: docs/../providers/x.yaml

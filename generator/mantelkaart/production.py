@@ -1,0 +1,131 @@
+"""Making a site's outputs on two cores.
+
+MkDocs renders on one core. For 5,000 providers, making the outputs takes about
+30 s of a three-minute build (page sources ~17 s, finder data ~6 s, open data
+~5 s). With a second core, a forked copy of this process makes part of them while
+this one makes the rest:
+
+* here: most offer pages and every other record page;
+* there: every fifth offer page and everything the other producers make (finder,
+  map, open data, reports …). Files it makes are written into a staging folder and
+  come back as :class:`StagedFile` paths, so 140 MB of exports need not cross a
+  pipe; pages come back whole.
+
+:func:`produce` yields what :func:`mantelkaart.outputs.site_outputs` yields, in the
+same order, so the site is byte for byte the same. If the copy fails in any way,
+this process makes its share itself; a real error then surfaces here, as it would
+have without the copy. The copy is only forked when no other thread runs
+(``mkdocs serve`` runs several) and ``MANTELKAART_PARALLEL`` is not ``never``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from mantelkaart.catalogue import Catalogue, Offer
+from mantelkaart.outputs import PRODUCERS, Output, OutputFile, SiteContext, record_pages, site_outputs
+from mantelkaart.page_kinds import offer_pages, other_pages
+from mantelkaart.pages import PageMaker
+
+PARALLEL_FROM = 1000  # offers; below this, forking costs more than it saves
+SHARE = 5  # the copy makes every fifth offer page (this balances both cores at 5,000 providers)
+SETTING = "MANTELKAART_PARALLEL"  # "auto" (default), "always" or "never"
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """A file for the site, already written to disk."""
+
+    path: str  # where it goes in the site
+    source: str  # where it is now
+
+
+def parallel_wanted(catalogue: Catalogue) -> bool:
+    """Whether :func:`produce` should fork a copy for ``catalogue``."""
+    setting = os.environ.get(SETTING, "auto")
+    if setting == "never" or "fork" not in mp.get_all_start_methods() or threading.active_count() > 1:
+        return False
+    return setting == "always" or (len(catalogue.offers) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1)
+
+
+def produce(
+    catalogue: Catalogue, context: SiteContext, staging: Path | None
+) -> Iterator[Output | StagedFile]:
+    """Every output of the site; with a ``staging`` folder, on two cores."""
+    if staging is None:
+        yield from site_outputs(catalogue, context)
+        return
+    assert PRODUCERS[0] is record_pages, "the copy makes everything after the record pages"
+    offers = catalogue.offers
+    theirs = [offer for number, offer in enumerate(offers) if number % SHARE == SHARE - 1]
+    receiver, sender = mp.Pipe(duplex=False)
+    copy = mp.get_context("fork").Process(
+        target=_make_their_share, args=(sender, catalogue, context, theirs, staging), daemon=True
+    )
+    copy.start()
+    sender.close()
+    try:
+        maker = PageMaker(catalogue, context.site_url)
+        mine = list(offer_pages(maker, (o for n, o in enumerate(offers) if n % SHARE != SHARE - 1)))
+        rest = list(other_pages(maker))
+        their_pages, their_outputs = _receive(receiver, catalogue, context, theirs)
+    finally:
+        receiver.close()
+        copy.join(timeout=5)
+        if copy.is_alive():
+            copy.kill()
+    mine.reverse()
+    their_pages.reverse()
+    for number in range(len(offers)):
+        yield their_pages.pop() if number % SHARE == SHARE - 1 else mine.pop()
+    yield from rest
+    yield from their_outputs
+
+
+def _receive(
+    receiver: Connection, catalogue: Catalogue, context: SiteContext, theirs: Sequence[Offer]
+) -> tuple[list[Any], list[Any]]:
+    """The copy's pages and outputs, or the same made here when the copy failed."""
+    try:
+        answer = receiver.recv()
+    except (EOFError, OSError):  # the copy died (killed, out of memory) before it answered
+        answer = None
+    if isinstance(answer, tuple) and answer[0] == "made":
+        return answer[1], answer[2]
+    pages = list(offer_pages(PageMaker(catalogue, context.site_url), theirs))
+    return pages, [output for producer in PRODUCERS[1:] for output in producer(catalogue, context)]
+
+
+def _make_their_share(
+    sender: Connection, catalogue: Catalogue, context: SiteContext, theirs: list[Offer], staging: Path
+) -> None:
+    """In the copy: make the share and send it back; on any failure, say so and stop."""
+    try:
+        pages = list(offer_pages(PageMaker(catalogue, context.site_url), theirs))
+        outputs = [
+            _staged(output, staging) if isinstance(output, OutputFile) else output
+            for producer in PRODUCERS[1:]
+            for output in producer(catalogue, context)
+        ]
+        sender.send(("made", pages, outputs))
+    except BaseException:  # the parent makes this share itself, and reports any real error
+        with contextlib.suppress(BaseException):  # if not even this goes, the parent sees the pipe close
+            sender.send(("failed",))
+    finally:
+        sender.close()
+
+
+def _staged(output: OutputFile, staging: Path) -> StagedFile:
+    target = staging / output.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    content = output.content
+    target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return StagedFile(output.path, str(target))

@@ -1,0 +1,111 @@
+"""Making the outputs on two cores gives exactly what one core gives."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mantelkaart import outputs, production
+from mantelkaart.catalogue import Catalogue
+from mantelkaart.outputs import OutputFile, SiteContext, site_outputs
+from mantelkaart.pages import Page
+
+from support import MINI, REPO, copy_site, load, run_cli, tree_digest
+
+CONTEXT = SiteContext("https://voorbeeld.example.org/", REPO)
+
+
+def comparable(items: Iterable[Any]) -> list[Any]:
+    """Pages as they are; files as (path, bytes), whether staged on disk or in memory."""
+    result: list[Any] = []
+    for item in items:
+        if isinstance(item, Page):
+            result.append(item)
+        elif isinstance(item, production.StagedFile):
+            result.append((item.path, Path(item.source).read_bytes()))
+        else:
+            content = item.content.encode("utf-8") if isinstance(item.content, str) else item.content
+            result.append((item.path, content))
+    return result
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load(MINI).catalogue
+
+
+def test_two_cores_make_the_same_outputs_in_the_same_order(catalogue: Catalogue, tmp_path: Path) -> None:
+    one = comparable(site_outputs(catalogue, CONTEXT))
+    two = list(production.produce(catalogue, CONTEXT, tmp_path))
+    assert any(isinstance(item, production.StagedFile) for item in two)  # the copy really made files
+    assert comparable(two) == one
+    assert len(one) > 40
+
+
+def _fails_in_the_copy(parent: int, how: str) -> outputs.Producer:
+    def producer(catalogue: Catalogue, context: SiteContext) -> Iterator[OutputFile]:
+        if os.getpid() != parent:
+            if how == "dies":
+                os._exit(3)  # as if the copy were killed
+            raise RuntimeError("kapot in de kopie")
+        yield OutputFile("extra.txt", "gemaakt")
+
+    return producer
+
+
+@pytest.mark.parametrize("how", ["raises", "dies"])
+def test_when_the_copy_fails_this_process_makes_its_share(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    monkeypatch.setattr(outputs, "PRODUCERS", [*outputs.PRODUCERS, _fails_in_the_copy(os.getpid(), how)])
+    monkeypatch.setattr(production, "PRODUCERS", outputs.PRODUCERS)
+    one = comparable(site_outputs(catalogue, CONTEXT))
+    two = comparable(production.produce(catalogue, CONTEXT, tmp_path))
+    assert two == one
+    assert one[-1] == ("extra.txt", b"gemaakt")
+
+
+def test_an_error_in_a_producer_still_surfaces(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(catalogue: Catalogue, context: SiteContext) -> Iterator[OutputFile]:
+        raise ValueError("echt kapot")
+        yield  # a generator, like the others
+
+    monkeypatch.setattr(production, "PRODUCERS", [*outputs.PRODUCERS, broken])
+    with pytest.raises(ValueError, match="echt kapot"):
+        list(production.produce(catalogue, CONTEXT, tmp_path))
+
+
+@pytest.mark.parametrize(("setting", "expected"), [("never", False), ("always", True)])
+def test_the_setting_decides(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch, setting: str, expected: bool
+) -> None:
+    monkeypatch.setenv(production.SETTING, setting)
+    assert production.parallel_wanted(catalogue) is expected
+
+
+def test_small_sites_stay_on_one_core(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(production.SETTING, raising=False)
+    assert len(catalogue.offers) < production.PARALLEL_FROM
+    assert production.parallel_wanted(catalogue) is False
+
+
+def test_a_build_on_two_cores_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole way through MkDocs: staged files are copied in, then the staging folder goes."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    sites = {}
+    for setting in ("never", "always"):
+        monkeypatch.setenv(production.SETTING, setting)
+        site = copy_site(MINI, tmp_path / setting)
+        result = run_cli("-f", "mkdocs.yml", "build", "--strict", cwd=site)
+        assert result.returncode == 0, result.stderr
+        sites[setting] = tree_digest(site / "site")
+    assert sites["always"] == sites["never"]
+    assert list(temporary.iterdir()) == []
