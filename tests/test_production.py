@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,11 @@ def catalogue() -> Catalogue:
     return load(MINI).catalogue
 
 
-def test_two_cores_make_the_same_outputs_in_the_same_order(catalogue: Catalogue, tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk", [1, 7, 100])
+def test_two_cores_make_the_same_outputs_in_the_same_order(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    monkeypatch.setattr(production, "CHUNK", chunk)
     one = comparable(site_outputs(catalogue, CONTEXT))
     two = list(production.produce(catalogue, CONTEXT, tmp_path))
     assert any(isinstance(item, production.StagedFile) for item in two)  # the copy really made files
@@ -67,6 +72,31 @@ def test_when_the_copy_fails_this_process_makes_its_share(
     two = comparable(production.produce(catalogue, CONTEXT, tmp_path))
     assert two == one
     assert one[-1] == ("extra.txt", b"gemaakt")
+
+
+def test_when_the_copy_dies_halfway_its_offer_pages_are_made_here(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent, made = os.getpid(), []
+    real = production.offer_pages
+
+    def dies_at_its_second_chunk(maker: Any, offers: Any) -> Any:
+        if os.getpid() == parent:  # wait until the copy has taken two chunks and died
+            deadline = time.monotonic() + 60
+            while not (tmp_path / "died").exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+        else:
+            made.append(1)
+            if len(made) == 2:
+                (tmp_path / "died").touch()
+                os._exit(3)
+        return real(maker, offers)
+
+    monkeypatch.setattr(production, "CHUNK", 1)
+    monkeypatch.setattr(production, "offer_pages", dies_at_its_second_chunk)
+    one = comparable(site_outputs(catalogue, CONTEXT))
+    assert comparable(production.produce(catalogue, CONTEXT, tmp_path)) == one
+    assert (tmp_path / "died").exists()
 
 
 def test_an_error_in_a_producer_still_surfaces(

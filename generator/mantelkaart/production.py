@@ -5,11 +5,13 @@ MkDocs renders on one core. For 5,000 providers, making the outputs takes about
 ~5 s). With a second core, a forked copy of this process makes part of them while
 this one makes the rest:
 
-* here: most offer pages and every other record page;
-* there: every fifth offer page and everything the other producers make (finder,
-  map, open data, reports …). Files it makes are written into a staging folder and
-  come back as :class:`StagedFile` paths, so 140 MB of exports need not cross a
-  pipe; pages come back whole.
+* here: every record page but the offers' own (lists of thousands of offers);
+* there: everything the other producers make (finder, map, open data, reports …).
+  Files it makes are written into a staging folder and come back as
+  :class:`StagedFile` paths, so 140 MB of exports need not cross a pipe;
+* then both make offer pages, a chunk at a time from a shared counter, until none
+  are left; the copy's pages come back whole. So both cores finish at about the same
+  time, whatever the shape of the data.
 
 :func:`produce` yields what :func:`mantelkaart.outputs.site_outputs` yields, in the
 same order, so the site is byte for byte the same. If the copy fails in any way,
@@ -24,7 +26,7 @@ import contextlib
 import multiprocessing as mp
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -36,7 +38,7 @@ from mantelkaart.page_kinds import offer_pages, other_pages
 from mantelkaart.pages import PageMaker
 
 PARALLEL_FROM = 1000  # offers; below this, forking costs more than it saves
-SHARE = 5  # the copy makes every fifth offer page (this balances both cores at 5,000 providers)
+CHUNK = 100  # offer pages are shared out in chunks of this many
 SETTING = "MANTELKAART_PARALLEL"  # "auto" (default), "always" or "never"
 
 
@@ -65,56 +67,73 @@ def produce(
         return
     assert PRODUCERS[0] is record_pages, "the copy makes everything after the record pages"
     offers = catalogue.offers
-    theirs = [offer for number, offer in enumerate(offers) if number % SHARE == SHARE - 1]
-    receiver, sender = mp.Pipe(duplex=False)
-    copy = mp.get_context("fork").Process(
-        target=_make_their_share, args=(sender, catalogue, context, theirs, staging), daemon=True
+    chunks = [offers[start : start + CHUNK] for start in range(0, len(offers), CHUNK)]
+    fork = mp.get_context("fork")
+    counter = fork.Value("i", 0)
+    receiver, sender = fork.Pipe(duplex=False)
+    copy = fork.Process(
+        target=_make_their_share, args=(sender, catalogue, context, chunks, counter, staging), daemon=True
     )
     copy.start()
     sender.close()
     try:
         maker = PageMaker(catalogue, context.site_url)
-        mine = list(offer_pages(maker, (o for n, o in enumerate(offers) if n % SHARE != SHARE - 1)))
         rest = list(other_pages(maker))
-        their_pages, their_outputs = _receive(receiver, catalogue, context, theirs)
+        made = {number: list(offer_pages(maker, chunks[number])) for number in _claims(counter, len(chunks))}
+        theirs, their_outputs = _receive(receiver, catalogue, context)
     finally:
         receiver.close()
         copy.join(timeout=5)
         if copy.is_alive():
             copy.kill()
-    mine.reverse()
-    their_pages.reverse()
-    for number in range(len(offers)):
-        yield their_pages.pop() if number % SHARE == SHARE - 1 else mine.pop()
+    made.update(theirs)
+    for number, chunk in enumerate(chunks):
+        yield from made[number] if number in made else offer_pages(maker, chunk)  # the copy's, if it failed
     yield from rest
     yield from their_outputs
 
 
+def _claims(counter: Any, count: int) -> Iterator[int]:
+    """Chunk numbers not yet taken by either process, until none are left."""
+    while True:
+        with counter.get_lock():
+            number = counter.value
+            counter.value = number + 1
+        if number >= count:
+            return
+        yield number
+
+
 def _receive(
-    receiver: Connection, catalogue: Catalogue, context: SiteContext, theirs: Sequence[Offer]
-) -> tuple[list[Any], list[Any]]:
-    """The copy's pages and outputs, or the same made here when the copy failed."""
+    receiver: Connection, catalogue: Catalogue, context: SiteContext
+) -> tuple[dict[int, Any], list[Any]]:
+    """The copy's offer pages and outputs; if the copy failed, only the outputs, made here."""
     try:
         answer = receiver.recv()
     except (EOFError, OSError):  # the copy died (killed, out of memory) before it answered
         answer = None
     if isinstance(answer, tuple) and answer[0] == "made":
         return answer[1], answer[2]
-    pages = list(offer_pages(PageMaker(catalogue, context.site_url), theirs))
-    return pages, [output for producer in PRODUCERS[1:] for output in producer(catalogue, context)]
+    return {}, [output for producer in PRODUCERS[1:] for output in producer(catalogue, context)]
 
 
 def _make_their_share(
-    sender: Connection, catalogue: Catalogue, context: SiteContext, theirs: list[Offer], staging: Path
+    sender: Connection,
+    catalogue: Catalogue,
+    context: SiteContext,
+    chunks: list[list[Offer]],
+    counter: Any,
+    staging: Path,
 ) -> None:
-    """In the copy: make the share and send it back; on any failure, say so and stop."""
+    """In the copy: the other producers first, then offer pages until none are left."""
     try:
-        pages = list(offer_pages(PageMaker(catalogue, context.site_url), theirs))
         outputs = [
             _staged(output, staging) if isinstance(output, OutputFile) else output
             for producer in PRODUCERS[1:]
             for output in producer(catalogue, context)
         ]
+        maker = PageMaker(catalogue, context.site_url)
+        pages = {number: list(offer_pages(maker, chunks[number])) for number in _claims(counter, len(chunks))}
         sender.send(("made", pages, outputs))
     except BaseException:  # the parent makes this share itself, and reports any real error
         with contextlib.suppress(BaseException):  # if not even this goes, the parent sees the pipe close
