@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from mantelkaart import outputs, production
+from mantelkaart import hsds_files, outputs, production
 from mantelkaart.catalogue import Catalogue
 from mantelkaart.outputs import OutputFile, SiteContext, site_outputs
 from mantelkaart.pages import Page
@@ -49,6 +49,16 @@ def test_two_cores_make_the_same_outputs_in_the_same_order(
     assert any(isinstance(item, production.StagedFile) for item in two)  # the copy really made files
     assert comparable(two) == one
     assert len(one) > 40
+
+
+def test_the_copy_makes_its_share_even_where_a_producer_would_fork_again(
+    catalogue: Catalogue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The open-data export forks a helper of its own on large sites; not inside the copy."""
+    monkeypatch.setattr(hsds_files, "PARALLEL_FROM", 1)
+    made = list(production.produce(catalogue, CONTEXT, tmp_path))
+    assert any(isinstance(item, production.StagedFile) for item in made)
+    assert comparable(made) == comparable(site_outputs(catalogue, CONTEXT))
 
 
 def _fails_in_the_copy(parent: int, how: str) -> outputs.Producer:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from mantelkaart import cores
 from mantelkaart.catalogue import Catalogue, build_catalogue
 from mantelkaart.config import SiteConfig
 from mantelkaart.freshness import StaleRecord, stale_problems, stale_records
@@ -95,8 +95,8 @@ class Dataset:
         """
         today = today or date.today()
         files = record_files(root)
-        workers = workers or os.cpu_count() or 1
-        if workers < 2 or len(files) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        workers = workers or cores.count()
+        if workers < 2 or len(files) < PARALLEL_FROM or not cores.may_fork():
             return cls.load(root, config, today)
         try:
             vocabularies = Vocabularies.load(root / "vocabularies")

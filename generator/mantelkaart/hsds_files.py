@@ -2,21 +2,19 @@
 
 A large site (thousands of providers) is split in two: a forked process makes
 the HSDS JSON and CSV rows of the second part while this process makes the first
-part and the other exports (:class:`HsdsFiles`); not under ``mkdocs serve``, whose
-threads make forking unsafe. The parts are joined in provider
+part and the other exports (:class:`HsdsFiles`), when :func:`cores.may_fork`. The parts are joined in provider
 order, so the files are the same bytes either way (a test compares them).
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
-import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 import orjson
 
+from mantelkaart import cores
 from mantelkaart.catalogue import Catalogue
 from mantelkaart.hsds import HsdsExport
 from mantelkaart.hsds_tables import COLUMNS, TABLES, csv_rows, datapackage_text, flatten
@@ -56,12 +54,7 @@ class HsdsFiles:
         self.export = HsdsExport(catalogue, site_url)
         ids = list(catalogue.providers)
         if parallel is None:
-            parallel = (
-                len(ids) >= PARALLEL_FROM
-                and (os.cpu_count() or 1) > 1
-                and "fork" in mp.get_all_start_methods()
-                and threading.active_count() == 1  # forking next to threads (mkdocs serve) can deadlock
-            )
+            parallel = len(ids) >= PARALLEL_FROM and cores.may_fork()
         split = int(len(ids) * FIRST_SHARE) if parallel else len(ids)
         self.first, rest = ids[:split], ids[split:]
         self.pool: ProcessPoolExecutor | None = None

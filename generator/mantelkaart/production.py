@@ -16,8 +16,8 @@ this one makes the rest:
 :func:`produce` yields what :func:`mantelkaart.outputs.site_outputs` yields, in the
 same order, so the site is byte for byte the same. If the copy fails in any way,
 this process makes its share itself; a real error then surfaces here, as it would
-have without the copy. The copy is only forked when no other thread runs
-(``mkdocs serve`` runs several) and ``MANTELKAART_PARALLEL`` is not ``never``.
+have without the copy. The copy is only forked when :func:`cores.may_fork` and
+``MANTELKAART_PARALLEL`` is not ``never`` (``always`` forks even on one core, for tests).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from mantelkaart import cores
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.outputs import PRODUCERS, Output, OutputFile, SiteContext, record_pages, site_outputs
 from mantelkaart.page_kinds import offer_pages, other_pages
@@ -53,9 +54,9 @@ class StagedFile:
 def parallel_wanted(catalogue: Catalogue) -> bool:
     """Whether :func:`produce` should fork a copy for ``catalogue``."""
     setting = os.environ.get(SETTING, "auto")
-    if setting == "never" or "fork" not in mp.get_all_start_methods() or threading.active_count() > 1:
+    if setting == "never" or not ("fork" in mp.get_all_start_methods() and threading.active_count() == 1):
         return False
-    return setting == "always" or (len(catalogue.offers) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1)
+    return setting == "always" or (len(catalogue.offers) >= PARALLEL_FROM and cores.may_fork())
 
 
 def produce(

@@ -1,0 +1,33 @@
+"""Whether work may be shared with a forked copy of this process.
+
+Three places use a second core: ``mantelkaart validate`` (:meth:`Dataset.check`),
+the open-data export (:mod:`mantelkaart.hsds_files`) and the build
+(:mod:`mantelkaart.production`). They all fork, and forking is only safe and
+useful when:
+
+* the platform can fork (not Windows);
+* no other thread runs: ``mkdocs serve`` runs a file watcher and a web server, and
+  a lock one of them holds at the moment of the fork stays locked in the copy;
+* this process is not itself such a copy (those are daemonic, and Python does not
+  let a daemonic process have children);
+* there is more than one core.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import threading
+
+
+def count() -> int:
+    return os.cpu_count() or 1
+
+
+def may_fork() -> bool:
+    return (
+        "fork" in mp.get_all_start_methods()
+        and threading.active_count() == 1
+        and not mp.current_process().daemon
+        and count() > 1
+    )
