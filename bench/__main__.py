@@ -25,6 +25,7 @@ import platform
 import pstats
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -280,6 +281,7 @@ class SizeResult:
     ratio_cpu: float
     html_files_build: int
     html_files_baseline: int
+    pair_ratios: list[float] = field(default_factory=list)  # build / baseline of each pair, in order
 
 
 @dataclass
@@ -312,7 +314,7 @@ def generate(folder: Path, providers: int) -> tuple[SiteSummary, float]:
     return summary, time.perf_counter() - start
 
 
-def measure_size(work: Path, providers: int, keep: bool = False) -> SizeResult:
+def measure_size(work: Path, providers: int, keep: bool = False, pairs: int = 1) -> SizeResult:
     site = work / f"site-{providers}"
     log(f"N={providers}: writing the synthetic site")
     summary, generate_s = generate(site, providers)
@@ -323,27 +325,32 @@ def measure_size(work: Path, providers: int, keep: bool = False) -> SizeResult:
     log(f"N={providers}: validate CLI (best of {runs})")
     cli = time_cli_validate(site, runs)
 
-    log(f"N={providers}: mantelkaart build")
-    full_out = work / "out-build"
-    full_log = site / "build.log"
-    command = [tool("mantelkaart"), "-f", "mkdocs.yml", "build", "-d", str(full_out)]
-    build = checked(run_timed(command, site, full_log), "mantelkaart build", full_log)
-    html_build = count_html(full_out)
-    shutil.rmtree(full_out)
-
     log(f"N={providers}: generating and writing the baseline files")
     base_config, pages, render_s, render_cpu_s = write_baseline(site, dataset)
-    log(f"N={providers}: plain mkdocs build of {pages} ready-made pages")
-    base_out = work / "out-baseline"
-    base_log = site / "baseline.log"
-    command = [tool("mkdocs"), "build", "-f", "mkdocs.yml", "-d", str(base_out)]
-    baseline = checked(run_timed(command, base_config.parent, base_log), "mkdocs build (baseline)", base_log)
-    html_baseline = count_html(base_out)
-    shutil.rmtree(base_out)
+    full_out, base_out = work / "out-build", work / "out-baseline"
+    full_log, base_log = site / "build.log", site / "baseline.log"
+    builds: list[Timed] = []
+    baselines: list[Timed] = []
+    for pair in range(1, pairs + 1):  # alternately, so a slow spell of the machine hits both
+        log(f"N={providers}: mantelkaart build ({pair} of {pairs})")
+        command = [tool("mantelkaart"), "-f", "mkdocs.yml", "build", "-d", str(full_out)]
+        builds.append(checked(run_timed(command, site, full_log), "mantelkaart build", full_log))
+        html_build = count_html(full_out)
+        shutil.rmtree(full_out)
+        log(f"N={providers}: plain mkdocs build of {pages} ready-made pages ({pair} of {pairs})")
+        command = [tool("mkdocs"), "build", "-f", "mkdocs.yml", "-d", str(base_out)]
+        baseline_run = run_timed(command, base_config.parent, base_log)
+        baselines.append(checked(baseline_run, "mkdocs build (baseline)", base_log))
+        html_baseline = count_html(base_out)
+        shutil.rmtree(base_out)
     _warn_about_log(base_log, "baseline")
     _warn_about_log(full_log, "build")
     if not keep:
         shutil.rmtree(site)
+    ratios = [b.seconds / a.seconds for b, a in zip(builds, baselines, strict=True)]
+    ratios_cpu = [b.cpu_seconds / a.cpu_seconds for b, a in zip(builds, baselines, strict=True)]
+    build = builds[ratios.index(statistics.median_low(ratios))]
+    baseline = baselines[ratios.index(statistics.median_low(ratios))]
 
     result = SizeResult(
         providers=providers,
@@ -362,8 +369,9 @@ def measure_size(work: Path, providers: int, keep: bool = False) -> SizeResult:
         baseline_s=baseline.seconds,
         baseline_cpu_s=baseline.cpu_seconds,
         baseline_peak_mb=baseline.peak_mb,
-        ratio=build.seconds / baseline.seconds,
-        ratio_cpu=build.cpu_seconds / baseline.cpu_seconds,
+        ratio=statistics.median_low(ratios),
+        ratio_cpu=statistics.median_low(ratios_cpu),
+        pair_ratios=[round(ratio, 3) for ratio in ratios],
         html_files_build=html_build,
         html_files_baseline=html_baseline,
     )
@@ -567,6 +575,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"exit 1 if validate ≥ {VALIDATE_LIMIT} s or the ratio ≥ {RATIO_LIMIT}",
     )
+    cli.add_argument(
+        "--pairs",
+        type=int,
+        default=1,
+        help="build and baseline this many times each, alternately; the ratio is the median (default: 1)",
+    )
     cli.add_argument("--profile", action="store_true", help="add a cProfile of Dataset.load at --validate-at")
     cli.add_argument(
         "--keep",
@@ -592,7 +606,7 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="mantelkaart-bench-"))
     try:
         for providers in args.sizes:
-            results.sizes.append(measure_size(work, providers, args.keep))
+            results.sizes.append(measure_size(work, providers, args.keep, args.pairs))
             save(results)  # a later failure keeps what was measured
         if args.validate_at > 0:
             results.validate = measure_validate(work, args.validate_at, args.profile, args.keep)
