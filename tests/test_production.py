@@ -121,18 +121,27 @@ def test_an_error_in_a_producer_still_surfaces(
         list(production.produce(catalogue, CONTEXT, tmp_path))
 
 
-@pytest.mark.parametrize(("setting", "expected"), [("never", False), ("always", True)])
-def test_the_setting_decides(
-    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch, setting: str, expected: bool
+@pytest.mark.parametrize(
+    ("setting", "threads", "expected"),
+    [("never", 1, False), ("always", 1, True), ("always", 3, False), ("auto", 3, False)],
+)
+def test_the_setting_decides_but_never_next_to_threads(
+    catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch, setting: str, threads: int, expected: bool
 ) -> None:
+    """Threads (mkdocs serve; here also those other tests leave behind) always mean one core."""
     monkeypatch.setenv(production.SETTING, setting)
+    monkeypatch.setattr(production.threading, "active_count", lambda: threads)
     assert production.parallel_wanted(catalogue) is expected
 
 
 def test_small_sites_stay_on_one_core(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(production.SETTING, raising=False)
+    monkeypatch.setattr(production.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(production.cores, "count", lambda: 2)
     assert len(catalogue.offers) < production.PARALLEL_FROM
     assert production.parallel_wanted(catalogue) is False
+    monkeypatch.setattr(production, "PARALLEL_FROM", len(catalogue.offers))
+    assert production.parallel_wanted(catalogue) is True
 
 
 def test_a_build_on_two_cores_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
