@@ -46,27 +46,11 @@ log = logging.getLogger("mkdocs.plugins.mantelkaart")
 BLOCK = re.compile(r"<!--\s*mantelkaart:\s*([a-z-]+)\s*-->")
 
 
-class MantelkaartConfig(base.Config):
-    """The option names MkDocs accepts; their values are checked by :class:`SiteConfig`
-    (defaults, types, Dutch messages), so MkDocs takes any value here."""
-
-    region = c.Optional(c.Type(object))
-    municipalities = c.Optional(c.Type(object))
-    consultant = c.Optional(c.Type(object))
-    report = c.Optional(c.Type(object))
-    example_data = c.Optional(c.Type(object))
-    stale_after_months = c.Optional(c.Type(object))
-    data_dir = c.Optional(c.Type(object))
-    route_planner = c.Optional(c.Type(object))
-    cms = c.Optional(c.Type(object))
-    map_tiles = c.Optional(c.Type(object))
-    licence = c.Optional(c.Type(object))
-    province = c.Optional(c.Type(object))
-    finder_list_limit = c.Optional(c.Type(object))
-
-
-class MantelkaartPlugin(BasePlugin[MantelkaartConfig]):
+class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
     supports_multiple_instances = False
+    # MkDocs accepts exactly SiteConfig's option names, with any value: SiteConfig checks the
+    # values (defaults, types, Dutch messages), so the names are not written down twice.
+    config_scheme = tuple((name, c.Optional(c.Type(object))) for name in SiteConfig.model_fields)
 
     def __init__(self) -> None:
         self.site: SiteConfig | None = None
