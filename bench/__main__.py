@@ -557,6 +557,16 @@ def sizes_option(text: str) -> list[int]:
     return sizes
 
 
+def positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 def parser() -> argparse.ArgumentParser:
     cli = argparse.ArgumentParser(prog="python -m bench", description="Mantelkaart benchmarks.")
     cli.add_argument(
@@ -578,7 +588,7 @@ def parser() -> argparse.ArgumentParser:
     )
     cli.add_argument(
         "--pairs",
-        type=int,
+        type=positive,
         default=1,
         help="build and baseline this many times each, alternately; the worst pair counts (default: 1)",
     )

@@ -123,12 +123,13 @@ def test_an_error_in_a_producer_still_surfaces(
 
 @pytest.mark.parametrize(
     ("setting", "threads", "expected"),
-    [("never", 1, False), ("always", 1, True), ("always", 3, False), ("auto", 3, False)],
+    [("never", 1, False), ("always", 1, True), ("always", 3, False), ("auto", 3, False), ("onzin", 1, False)],
 )
 def test_the_setting_decides_but_never_next_to_threads(
     catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch, setting: str, threads: int, expected: bool
 ) -> None:
-    """Threads (mkdocs serve; here also those other tests leave behind) always mean one core."""
+    """Threads (mkdocs serve; here also those other tests leave behind) always mean one core.
+    Any other value counts as ``auto``: the mini site is too small for two cores."""
     monkeypatch.setenv(production.SETTING, setting)
     monkeypatch.setattr(production.threading, "active_count", lambda: threads)
     assert production.parallel_wanted(catalogue) is expected
