@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -131,13 +132,13 @@ def test_the_setting_decides_but_never_next_to_threads(
     """Threads (mkdocs serve; here also those other tests leave behind) always mean one core.
     Any other value counts as ``auto``: the mini site is too small for two cores."""
     monkeypatch.setenv(production.SETTING, setting)
-    monkeypatch.setattr(production.threading, "active_count", lambda: threads)
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
     assert production.parallel_wanted(catalogue) is expected
 
 
 def test_small_sites_stay_on_one_core(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(production.SETTING, raising=False)
-    monkeypatch.setattr(production.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     monkeypatch.setattr(production.cores, "count", lambda: 2)
     assert len(catalogue.offers) < production.PARALLEL_FROM
     assert production.parallel_wanted(catalogue) is False

@@ -24,10 +24,11 @@ def count() -> int:
     return os.cpu_count() or 1
 
 
-def may_fork() -> bool:
+def may_fork(one_core_too: bool = False) -> bool:
+    """Whether forking is safe here, and (unless ``one_core_too``, for tests) useful."""
     return (
         "fork" in mp.get_all_start_methods()
         and threading.active_count() == 1
         and not mp.current_process().daemon
-        and count() > 1
+        and (one_core_too or count() > 1)
     )

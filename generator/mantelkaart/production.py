@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -54,9 +53,11 @@ class StagedFile:
 def parallel_wanted(catalogue: Catalogue) -> bool:
     """Whether :func:`produce` should fork a copy for ``catalogue``."""
     setting = os.environ.get(SETTING, "auto")
-    if setting == "never" or not ("fork" in mp.get_all_start_methods() and threading.active_count() == 1):
+    if setting == "never":
         return False
-    return setting == "always" or (len(catalogue.offers) >= PARALLEL_FROM and cores.may_fork())
+    if setting == "always":
+        return cores.may_fork(one_core_too=True)
+    return len(catalogue.offers) >= PARALLEL_FROM and cores.may_fork()
 
 
 def produce(
