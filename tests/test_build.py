@@ -88,6 +88,19 @@ def test_search_is_dutch_and_skips_record_pages(mini_site: Path) -> None:
     assert (mini_site / "assets/javascripts/lunr/min/lunr.nl.min.js").is_file()
 
 
+def test_only_the_finder_page_loads_the_finder_script_ahead_of_the_theme(mini_site: Path) -> None:
+    """finder.js sits in the finder page, after the finder's elements and before
+    mkdocs-material's bundle, so the finder starts while the page is read; no other page loads it."""
+    finder = (mini_site / "zoeken/index.html").read_text(encoding="utf-8")
+    script = finder.index('<script src="../assets/mantelkaart/finder.js"></script>')
+    assert finder.index('id="mk-finder"') < finder.index("</noscript>") < script
+    assert script < finder.index("assets/javascripts/bundle.")
+    assert finder.count("finder.js") == 1
+    others = [page for page in mini_site.rglob("*.html") if page.parent.name != "zoeken"]
+    assert len(others) > 20
+    assert not [page for page in others if "finder.js" in page.read_text(encoding="utf-8")]
+
+
 def test_no_third_party_requests(example_site: Path) -> None:
     """Scripts, stylesheets, fonts and images are all served from the site itself."""
     pattern = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)="(https?:)?//', re.I)

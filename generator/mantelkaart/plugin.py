@@ -33,7 +33,6 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mantelkaart import production, structured_data
 from mantelkaart.config import ConfigError, SiteConfig
 from mantelkaart.dataset import Dataset
-from mantelkaart.finder import FINDER_SCRIPT
 from mantelkaart.frontend import FrontendError
 from mantelkaart.guide_page import GUIDE_SCRIPT, GUIDE_STYLESHEET
 from mantelkaart.maps import MAP_SCRIPT
@@ -68,7 +67,7 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
             raise PluginError("mantelkaart heeft 'use_directory_urls: true' nodig in mkdocs.yml.")
         self.root = self.site.data_path(Path(config.config_file_path).parent)
         config.extra_css.append(STYLESHEET)
-        config.extra_javascript.extend([FINDER_SCRIPT, MAP_SCRIPT])
+        config.extra_javascript.append(MAP_SCRIPT)  # the finder page loads finder.js itself
         config.extra_css.append(GUIDE_STYLESHEET)
         config.extra_javascript.append(GUIDE_SCRIPT)
         config.extra["mantelkaart"] = {"example_data": self.site.example_data, "region": self.site.region}

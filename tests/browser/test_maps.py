@@ -52,6 +52,16 @@ def test_finder_map_shows_the_results_and_nothing_before_it_is_asked_for(page: A
     assert page.outside_requests and all(url.startswith(TILES) for url in page.outside_requests)
 
 
+def test_finder_map_asked_for_in_the_address_shows_on_a_first_visit(page: Any, site_url: str) -> None:
+    """finder.js starts before maps.js is read (it sits in the finder page, ahead of the
+    theme's scripts): a map asked for in the address still appears, with the results."""
+    open_finder(page, site_url, "?zoek=odensehuis&kaart=ja")
+    assert page.get_attribute(".mk-finder__map-toggle", "aria-pressed") == "true"
+    page.wait_for_selector(".mk-finder__map .leaflet-marker-icon")
+    titles = page.eval_on_selector_all(".mk-finder__map .leaflet-marker-icon", "m => m.map(i => i.title)")
+    assert titles == ["Het Voorbeeldhuis, Voorbeeldweg 9, Hendrik-Ido-Ambacht"]
+
+
 def test_confidential_location_appears_nowhere_in_the_site(example_site: Path) -> None:
     # MEE Plus's logeerhuis is 'vertrouwelijk: ja' (Voorbeeldlaan 5, 51.7960 4.6950).
     checked = 0

@@ -28,8 +28,10 @@
  * A municipality name among the words (for example "Zwijndrecht") filters like the
  * municipality choice, because it is where the person cared for lives that counts.
  *
- * Works with mkdocs-material's instant navigation: started from document$, torn down
- * when the next page arrives.
+ * The finder page loads this script itself, right after the finder's elements and ahead
+ * of mkdocs-material's bundle, so the finder starts while the page is still being read.
+ * Works with mkdocs-material's instant navigation: started again from document$ (and from
+ * the page's script tag, which the theme runs again), torn down when the next page arrives.
  */
 (function () {
   "use strict";
@@ -623,7 +625,16 @@
       mapBox.hidden = !visible;
       mapToggle.setAttribute("aria-pressed", visible ? "true" : "false");
       mapToggle.textContent = visible ? "Verberg de kaart" : "Toon op de kaart";
-      if (!visible || !window.MantelkaartMaps) return;
+      if (!visible) return;
+      if (!window.MantelkaartMaps) {
+        // This script runs as the page is read, before maps.js (at the end of the page).
+        if (document.readyState === "loading") {
+          document.addEventListener("DOMContentLoaded", function () {
+            if (alive && !mapBox.hidden) setMap(true);
+          });
+        }
+        return;
+      }
       if (map) {
         map.refresh();
         drawMap();
@@ -756,18 +767,39 @@
     };
   }
 
+  var started = null; // the finder element the current finder runs on
+
+  /* Start the finder on the page's finder element, once; tear it down when it is gone. */
   function onPage() {
+    var root = document.getElementById("mk-finder");
+    if (!root || !root.querySelector(".mk-finder__form")) root = null;
+    if (root === started) return;
     if (current) current();
     current = null;
-    var root = document.getElementById("mk-finder");
-    if (root && root.querySelector(".mk-finder__form")) current = start(root);
+    started = root;
+    if (root) current = start(root);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
+  /* mkdocs-material's document$ announces every page, also those of instant navigation. */
+  function follow() {
+    if (!window.document$ || typeof window.document$.subscribe !== "function") return false;
     window.document$.subscribe(onPage);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", onPage);
-  } else {
-    onPage();
+    return true;
+  }
+
+  if (window.mantelkaartFinder) {
+    // Loaded before: mkdocs-material ran the page's script tag again after instant navigation.
+    window.mantelkaartFinder.onPage();
+    return;
+  }
+  window.mantelkaartFinder = { onPage: onPage };
+  // The finder page holds this script right after the finder's elements, ahead of
+  // mkdocs-material's own script: the finder starts while the rest of the page loads, and
+  // results for search words in the address show as soon as their data is in.
+  onPage();
+  if (!follow()) {
+    document.addEventListener("DOMContentLoaded", function () {
+      if (!follow()) onPage();
+    });
   }
 })();
