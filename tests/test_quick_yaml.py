@@ -8,6 +8,7 @@ rapidyaml first; whatever it sends there, the answer must be the reference's.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from mantelkaart.loader import (
     MAX_DEPTH,
     YamlTrouble,
     _Builder,
+    _node_starts,
     _quick_suits,
     _starts_a_node,
     parse_text,
@@ -174,3 +176,21 @@ def test_record_shaped_soup_reads_the_same() -> None:
         changed[where] = f"{head}: {rng.choice(WORDS)}{rng.choice(WORDS)}"
         text = "\n".join(changed) + "\n"
         assert outcome(text) == reference(text), changed[where]
+
+
+def node_starts_by_pattern(text: str, characters: str) -> list[int]:
+    """The rule of ``_node_starts``, written as a regular expression over the text read
+    backwards: a character, then (before it) only spaces or tabs, then a line break, the
+    start of the text, one of ``[{,:``, or a dash with at least one space or tab after it."""
+    wanted = "".join(map(re.escape, characters))
+    before = "".join(map(re.escape, "\n\r\x85\u2028\u2029[{,:"))
+    pattern = re.compile(f"[{wanted}](?=[ \t]*(?:[{before}]|\\Z)|[ \t]+-)")
+    last = len(text) - 1
+    return sorted(last - match.start() for match in pattern.finditer(text[::-1]))
+
+
+@given(st.text(alphabet="ab -:,[]{}&*!?@`%|>\t\n\r\x85\u2028\u2029#'\"", max_size=40))
+@settings(max_examples=2000)
+def test_node_starts_follow_their_rule(text: str) -> None:
+    for characters in (_PROPERTIES, "@`%]},", "|>"):
+        assert sorted(_node_starts(text, characters)) == node_starts_by_pattern(text, characters)
