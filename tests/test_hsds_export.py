@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import uuid
 from pathlib import Path
@@ -23,6 +24,7 @@ from open_data_support import (
     write_export,
 )
 
+from mantelkaart import hsds_files
 from mantelkaart.hsds_files import HsdsFiles
 from mantelkaart.hsds_terms import NAMESPACE, uid
 
@@ -234,15 +236,49 @@ def test_confidential_address_is_in_no_export(tmp_path: Path) -> None:
     assert [f["properties"]["naam"] for f in features] == ["Het Anker"]
 
 
-def test_two_processes_make_the_same_files(tmp_path: Path) -> None:
+def test_two_processes_make_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Large sites are exported in two processes; the bytes must not depend on that."""
     write_site(tmp_path / "site", 60, seed=3)
     catalogue = load(tmp_path / "site").catalogue
+    monkeypatch.setattr(hsds_files, "CHUNK", 7)  # 9 chunks, shared out between the processes
     serial = HsdsFiles(catalogue, "https://example.org/", parallel=False).files("Titel", None)
+    theirs: list[int] = []
+    receive = hsds_files._receive
+    monkeypatch.setattr(hsds_files, "_receive", lambda receiver: _noted(receive(receiver), theirs))
     parallel = HsdsFiles(catalogue, "https://example.org/", parallel=True)
-    assert parallel.future is not None  # the second part really ran in another process
+    assert parallel.copy is not None
     assert parallel.files("Titel", None) == serial
+    assert theirs, "the copy made no chunk"
     assert (
         json.loads(serial["organizations.json"])[-1]["name"]
         == catalogue.providers[list(catalogue.providers)[-1]].name
     )
+
+
+def _noted(made: dict[int, Any], numbers: list[int]) -> dict[int, Any]:
+    numbers += made
+    return made
+
+
+@pytest.mark.parametrize("how", ["raises", "dies"])
+def test_a_failing_copy_leaves_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """If the copy raises or dies, this process makes its chunks: the same files, only later."""
+    write_site(tmp_path / "site", 30, seed=4)
+    catalogue = load(tmp_path / "site").catalogue
+    monkeypatch.setattr(hsds_files, "CHUNK", 5)
+    serial = HsdsFiles(catalogue, "https://example.org/", parallel=False).files("Titel", None)
+    parent, make_part = os.getpid(), hsds_files.make_part
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        if os.getpid() != parent:
+            if how == "dies":
+                os._exit(3)
+            raise RuntimeError("kapot in de kopie")
+        return make_part(*args, **kwargs)
+
+    monkeypatch.setattr(hsds_files, "make_part", failing)
+    parallel = HsdsFiles(catalogue, "https://example.org/", parallel=True)
+    assert parallel.copy is not None
+    assert parallel.files("Titel", None) == serial

@@ -18,6 +18,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import threading
+from collections.abc import Iterator
+from typing import Any
 
 
 def count() -> int:
@@ -32,3 +34,16 @@ def may_fork(one_core_too: bool = False) -> bool:
         and not mp.current_process().daemon
         and (one_core_too or count() > 1)
     )
+
+
+def claims(counter: Any, count: int) -> Iterator[int]:
+    """Numbers from ``0`` to ``count - 1`` not yet taken by the other process, until none are
+    left. ``counter`` is a ``multiprocessing.Value("i")`` shared with the forked copy, so the
+    two processes share out chunks of work and finish at about the same time."""
+    while True:
+        with counter.get_lock():
+            number = int(counter.value)
+            counter.value = number + 1
+        if number >= count:
+            return
+        yield number

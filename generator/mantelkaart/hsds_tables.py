@@ -228,10 +228,10 @@ def flatten(organizations: Iterable[Json], terms: Iterable[Json]) -> dict[str, l
     """
     rows: dict[str, list[Row]] = {table: [] for table in TABLES}
     times = {table: [i for i, c in enumerate(COLUMNS[table]) if c in TIMES] for table in TABLES}
+    nested = NESTED.get
 
     def add(table: str, item: Json, parent_table: str, parent_id: Any) -> None:
-        get = item.get
-        cells = [get(column) for column in COLUMNS[table]]
+        cells = list(map(item.get, COLUMNS[table]))
         if parent_id is not None:
             if table == "attribute":
                 if cells[LINK_ID] is None:
@@ -244,11 +244,12 @@ def flatten(organizations: Iterable[Json], terms: Iterable[Json]) -> dict[str, l
             cells[index] = _time(cells[index])
         rows[table].append(cells)
         for key, value in item.items():
-            if key in NESTED and isinstance(value, list):
-                child_table = NESTED[key]
+            child_table = nested(key)
+            if child_table is not None and isinstance(value, list):
+                item_id = item.get("id")
                 for child in value:
                     if isinstance(child, dict):
-                        add(child_table, child, table, item.get("id"))
+                        add(child_table, child, table, item_id)
 
     for organization in organizations:
         add("organization", organization, "", None)

@@ -81,7 +81,9 @@ def produce(
     try:
         maker = PageMaker(catalogue, context.site_url)
         rest = list(other_pages(maker))
-        made = {number: list(offer_pages(maker, chunks[number])) for number in _claims(counter, len(chunks))}
+        made = {
+            number: list(offer_pages(maker, chunks[number])) for number in cores.claims(counter, len(chunks))
+        }
         theirs, their_outputs = _receive(receiver, catalogue, context)
     finally:
         receiver.close()
@@ -93,17 +95,6 @@ def produce(
         yield from made[number] if number in made else offer_pages(maker, chunk)  # the copy's, if it failed
     yield from rest
     yield from their_outputs
-
-
-def _claims(counter: Any, count: int) -> Iterator[int]:
-    """Chunk numbers not yet taken by either process, until none are left."""
-    while True:
-        with counter.get_lock():
-            number = counter.value
-            counter.value = number + 1
-        if number >= count:
-            return
-        yield number
 
 
 def _receive(
@@ -135,7 +126,9 @@ def _make_their_share(
             for output in producer(catalogue, context)
         ]
         maker = PageMaker(catalogue, context.site_url)
-        pages = {number: list(offer_pages(maker, chunks[number])) for number in _claims(counter, len(chunks))}
+        pages = {
+            number: list(offer_pages(maker, chunks[number])) for number in cores.claims(counter, len(chunks))
+        }
         sender.send(("made", pages, outputs))
     except BaseException:  # the parent makes this share itself, and reports any real error
         with contextlib.suppress(BaseException):  # if not even this goes, the parent sees the pipe close
