@@ -24,7 +24,7 @@ from open_data_support import (
     write_export,
 )
 
-from mantelkaart import hsds_files
+from mantelkaart import cores, hsds_files
 from mantelkaart.hsds_files import HsdsFiles
 from mantelkaart.hsds_terms import NAMESPACE, uid
 
@@ -243,8 +243,8 @@ def test_two_processes_make_the_same_files(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(hsds_files, "CHUNK", 7)  # 9 chunks, shared out between the processes
     serial = HsdsFiles(catalogue, "https://example.org/", parallel=False).files("Titel", None)
     theirs: list[int] = []
-    receive = hsds_files._receive
-    monkeypatch.setattr(hsds_files, "_receive", lambda receiver: _noted(receive(receiver), theirs))
+    result = cores.Copy.result
+    monkeypatch.setattr(cores.Copy, "result", lambda copy: _noted(result(copy), theirs))
     parallel = HsdsFiles(catalogue, "https://example.org/", parallel=True)
     assert parallel.copy is not None
     assert parallel.files("Titel", None) == serial

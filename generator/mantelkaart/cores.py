@@ -15,10 +15,12 @@ useful when:
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
 from typing import Any
 
 
@@ -47,3 +49,42 @@ def claims(counter: Any, count: int) -> Iterator[int]:
         if number >= count:
             return
         yield number
+
+
+class Copy:
+    """A forked, daemonic copy of this process that runs ``work(counter)`` and sends back
+    what it returns. ``counter`` is shared, for :func:`claims`. :meth:`result` gives
+    ``None`` if the copy raised or died: the caller then does that share itself, so a real
+    error surfaces in this process, as it would have without the copy."""
+
+    def __init__(self, work: Callable[[Any], Any]) -> None:
+        fork = mp.get_context("fork")
+        self.counter = fork.Value("i", 0)
+        self._receiver, sender = fork.Pipe(duplex=False)
+        self._process = fork.Process(target=_run, args=(sender, work, self.counter), daemon=True)
+        self._process.start()
+        sender.close()
+
+    def result(self) -> Any:
+        """What ``work`` returned, once it is done; ``None`` if it failed."""
+        try:
+            answer = self._receiver.recv()
+        except (EOFError, OSError):  # the copy died (killed, out of memory) before it answered
+            return None
+        return answer[1] if isinstance(answer, tuple) and answer[0] == "made" else None
+
+    def close(self) -> None:
+        self._receiver.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+
+
+def _run(sender: Connection, work: Callable[[Any], Any], counter: Any) -> None:
+    try:
+        sender.send(("made", work(counter)))
+    except BaseException:  # the parent does this share itself, and reports any real error
+        with contextlib.suppress(BaseException):  # if not even this goes, the parent sees the pipe close
+            sender.send(("failed",))
+    finally:
+        sender.close()

@@ -11,10 +11,7 @@ process makes its chunks itself.
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing as mp
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from typing import Any
 
 import orjson
@@ -54,25 +51,13 @@ class HsdsFiles:
         self.chunks = [ids[start : start + CHUNK] for start in range(0, len(ids), CHUNK)]
         if parallel is None:
             parallel = len(ids) >= PARALLEL_FROM and cores.may_fork()
-        self.copy: Any = None  # the forked copy, while it runs
+        self.copy: cores.Copy | None = None  # the forked copy, while it runs
         if parallel and len(self.chunks) > 1:
-            fork = mp.get_context("fork")
-            self.counter = fork.Value("i", 0)
-            self.receiver, sender = fork.Pipe(duplex=False)
-            self.copy = fork.Process(
-                target=_make_their_parts,
-                args=(sender, catalogue, site_url, self.chunks, self.counter),
-                daemon=True,
-            )
-            self.copy.start()
-            sender.close()
+            self.copy = cores.Copy(lambda counter: _their_parts(catalogue, site_url, self.chunks, counter))
 
     def close(self) -> None:
         if self.copy is not None:
-            self.receiver.close()
-            self.copy.join(timeout=5)
-            if self.copy.is_alive():
-                self.copy.kill()
+            self.copy.close()
             self.copy = None
 
     def files(self, title: str, licence: Json | None) -> dict[str, bytes]:
@@ -81,9 +66,9 @@ class HsdsFiles:
         try:
             made: dict[int, Part] = {}
             if self.copy is not None:
-                for number in cores.claims(self.counter, len(self.chunks)):
+                for number in cores.claims(self.copy.counter, len(self.chunks)):
                     made[number] = make_part(self.catalogue, self.site_url, self.chunks[number])
-                made.update(_receive(self.receiver))
+                made.update(self.copy.result() or {})  # nothing if the copy failed
         finally:
             self.close()
         parts = [
@@ -108,27 +93,11 @@ class HsdsFiles:
         return files
 
 
-def _receive(receiver: Connection) -> dict[int, Part]:
-    """The copy's parts by chunk number; none if it failed or died."""
-    try:
-        answer = receiver.recv()
-    except (EOFError, OSError):  # the copy died (killed, out of memory) before it answered
-        return {}
-    return answer[1] if isinstance(answer, tuple) and answer[0] == "made" else {}
-
-
-def _make_their_parts(
-    sender: Connection, catalogue: Catalogue, site_url: str, chunks: list[list[str]], counter: Any
-) -> None:
-    """In the copy: chunks until none are left, then all of them back at once."""
-    try:
-        made = {
-            number: make_part(catalogue, site_url, chunks[number])
-            for number in cores.claims(counter, len(chunks))
-        }
-        sender.send(("made", made))
-    except BaseException:  # the parent makes these chunks itself, and reports any real error
-        with contextlib.suppress(BaseException):  # if not even this goes, the parent sees the pipe close
-            sender.send(("failed",))
-    finally:
-        sender.close()
+def _their_parts(
+    catalogue: Catalogue, site_url: str, chunks: list[list[str]], counter: Any
+) -> dict[int, Part]:
+    """In the copy: chunks until none are left."""
+    return {
+        number: make_part(catalogue, site_url, chunks[number])
+        for number in cores.claims(counter, len(chunks))
+    }

@@ -22,12 +22,9 @@ have without the copy. The copy is only forked when :func:`cores.may_fork` and
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing as mp
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -70,26 +67,20 @@ def produce(
     assert PRODUCERS[0] is record_pages, "the copy makes everything after the record pages"
     offers = catalogue.offers
     chunks = [offers[start : start + CHUNK] for start in range(0, len(offers), CHUNK)]
-    fork = mp.get_context("fork")
-    counter = fork.Value("i", 0)
-    receiver, sender = fork.Pipe(duplex=False)
-    copy = fork.Process(
-        target=_make_their_share, args=(sender, catalogue, context, chunks, counter, staging), daemon=True
-    )
-    copy.start()
-    sender.close()
+    copy = cores.Copy(lambda counter: _their_share(catalogue, context, chunks, counter, staging))
     try:
         maker = PageMaker(catalogue, context.site_url)
         rest = list(other_pages(maker))
         made = {
-            number: list(offer_pages(maker, chunks[number])) for number in cores.claims(counter, len(chunks))
+            number: list(offer_pages(maker, chunks[number]))
+            for number in cores.claims(copy.counter, len(chunks))
         }
-        theirs, their_outputs = _receive(receiver, catalogue, context)
+        answer = copy.result()
     finally:
-        receiver.close()
-        copy.join(timeout=5)
-        if copy.is_alive():
-            copy.kill()
+        copy.close()
+    if answer is None:  # the copy failed: its outputs are made here
+        answer = {}, [output for producer in PRODUCERS[1:] for output in producer(catalogue, context)]
+    theirs, their_outputs = answer
     made.update(theirs)
     for number, chunk in enumerate(chunks):
         yield from made[number] if number in made else offer_pages(maker, chunk)  # the copy's, if it failed
@@ -97,44 +88,20 @@ def produce(
     yield from their_outputs
 
 
-def _receive(
-    receiver: Connection, catalogue: Catalogue, context: SiteContext
-) -> tuple[dict[int, Any], list[Any]]:
-    """The copy's offer pages and outputs; if the copy failed, only the outputs, made here."""
-    try:
-        answer = receiver.recv()
-    except (EOFError, OSError):  # the copy died (killed, out of memory) before it answered
-        answer = None
-    if isinstance(answer, tuple) and answer[0] == "made":
-        return answer[1], answer[2]
-    return {}, [output for producer in PRODUCERS[1:] for output in producer(catalogue, context)]
-
-
-def _make_their_share(
-    sender: Connection,
-    catalogue: Catalogue,
-    context: SiteContext,
-    chunks: list[list[Offer]],
-    counter: Any,
-    staging: Path,
-) -> None:
+def _their_share(
+    catalogue: Catalogue, context: SiteContext, chunks: list[list[Offer]], counter: Any, staging: Path
+) -> tuple[dict[int, list[Output]], list[Output | StagedFile]]:
     """In the copy: the other producers first, then offer pages until none are left."""
-    try:
-        outputs = [
-            _staged(output, staging) if isinstance(output, OutputFile) else output
-            for producer in PRODUCERS[1:]
-            for output in producer(catalogue, context)
-        ]
-        maker = PageMaker(catalogue, context.site_url)
-        pages = {
-            number: list(offer_pages(maker, chunks[number])) for number in cores.claims(counter, len(chunks))
-        }
-        sender.send(("made", pages, outputs))
-    except BaseException:  # the parent makes this share itself, and reports any real error
-        with contextlib.suppress(BaseException):  # if not even this goes, the parent sees the pipe close
-            sender.send(("failed",))
-    finally:
-        sender.close()
+    outputs = [
+        _staged(output, staging) if isinstance(output, OutputFile) else output
+        for producer in PRODUCERS[1:]
+        for output in producer(catalogue, context)
+    ]
+    maker = PageMaker(catalogue, context.site_url)
+    pages = {
+        number: list(offer_pages(maker, chunks[number])) for number in cores.claims(counter, len(chunks))
+    }
+    return pages, outputs
 
 
 def _staged(output: OutputFile, staging: Path) -> StagedFile:
