@@ -284,6 +284,8 @@ def _trouble(error: yaml.YAMLError, text: str) -> YamlTrouble:
             )
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if error.problem == "exceeded maximum nesting depth":  # libyaml's own bound (PyYAML 6.0.3 and up)
+            return YamlTrouble(*TOO_DEEP, line, column)
         return YamlTrouble(
             f"De YAML is ongeldig: {error.problem or error.context}.",
             "Controleer inspringing, dubbele punten en aanhalingstekens rond deze regel.",
