@@ -8,7 +8,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import phonenumbers
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from recordkit import (
     TODAY,
     assert_dutch,
@@ -28,6 +31,7 @@ from recordkit import (
     write_site,
 )
 
+from mantelkaart import fields
 from mantelkaart.problems import Problem, field_path
 from mantelkaart.records import KINDS
 
@@ -378,6 +382,25 @@ def test_confidential_address_needs_no_postcode(problems_for) -> None:
 
 
 # --- contact ----------------------------------------------------------------------
+
+
+@given(
+    st.lists(st.sampled_from("0123456789"), min_size=8, max_size=8),
+    st.sampled_from("123456789"),
+    st.lists(st.sampled_from(["", "", " ", "-"]), min_size=9, max_size=9),
+)
+@settings(max_examples=3000)
+def test_usual_dutch_numbers_get_the_phone_librarys_verdict(
+    rest: list[str], area: str, separators: list[str]
+) -> None:
+    """The shortcut for numbers written as 0 and nine digits builds the number phonenumbers.parse
+    would: the same number, so is_valid_number gives the same verdict (about half of random
+    numbers are valid, so both verdicts are tried)."""
+    digits = ["0", area, *rest]
+    text = "".join(digit + separator for digit, separator in zip(digits, [*separators, ""], strict=True))
+    quick, library = fields._dutch_number(text), fields.parse_phone(text)
+    assert quick == library
+    assert phonenumbers.is_valid_number(quick) == phonenumbers.is_valid_number(library)
 
 
 def contact(**changes: Any) -> dict[str, Any]:
