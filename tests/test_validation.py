@@ -655,11 +655,12 @@ def test_bad_file_name_and_bad_content_are_both_reported(problems_for) -> None:
     assert len(errors_in(problems, "providers/Het Parkhuis.yaml")) == 2
 
 
-def test_folder_inside_a_data_folder(site) -> None:
+@pytest.mark.parametrize("name", ["archief", "oud.yaml"])
+def test_folder_inside_a_data_folder(site, name: str) -> None:
     root = site.write()
-    (root / "providers" / "archief").mkdir()
-    (root / "providers" / "archief" / "oud.yaml").write_text(dump(provider()), encoding="utf-8")
-    problem = one(load(root).problems, "providers/archief")
+    (root / "providers" / name).mkdir()
+    (root / "providers" / name / "oud.yaml").write_text(dump(provider()), encoding="utf-8")
+    problem = one(load(root).problems, f"providers/{name}")
     assert "geen map" in problem.message
 
 

@@ -18,7 +18,6 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
@@ -161,6 +160,8 @@ def _email_text(text: str) -> str:
         local, domain = text.rsplit("@", 1)
         if len(local) <= 64:
             return f"{local}@{domain.lower()}"
+    from email_validator import EmailNotValidError, validate_email  # 15 ms to import; rarely needed
+
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -265,9 +266,12 @@ PastDate = Annotated[
 ]
 
 TIME = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
+_TIMES = frozenset([f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60)] + ["24:00"])
 
 
 def _time(value: Any) -> str:
+    if value.__class__ is str and value in _TIMES:  # already written as uu:mm
+        return str(value)
     match = TIME.match(_scalar(value).strip())
     if not match or (match.group(1) == "24" and match.group(2) != "00"):
         raise fail(f"'{value}' is geen geldige tijd.", "Schrijf de tijd als uu:mm, bijvoorbeeld 09:30.")

@@ -66,15 +66,16 @@ class Document:
 def read_text(path: Path) -> str:
     """Read a record file as UTF-8 text, refusing binary and oversized files."""
     try:
-        size = path.stat().st_size
+        with open(path, "rb") as file:  # at most one byte more than allowed: a huge file is not read whole
+            raw = file.read(MAX_BYTES + 1)
     except OSError as error:
         raise YamlTrouble(f"Het bestand kan niet worden gelezen ({error.strerror}).") from None
-    if size > MAX_BYTES:
+    if len(raw) > MAX_BYTES:
+        size = path.stat().st_size
         raise YamlTrouble(
             f"Het bestand is te groot ({size // 1024} kB; maximaal {MAX_BYTES // 1000} kB).",
             "Eén record hoort maar een paar kilobyte te zijn. Is dit wel een YAML-record?",
         )
-    raw = path.read_bytes()
     if b"\x00" in raw:
         raise YamlTrouble(
             "Dit is geen tekstbestand (het bevat binaire gegevens).",
