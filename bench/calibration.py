@@ -64,10 +64,10 @@ postcode: 3311 AB
 
 def _probe_work(records: int = 1500) -> int:
     import re
+    from typing import Annotated
 
     import yaml
     from pydantic import BaseModel, BeforeValidator
-    from typing_extensions import Annotated
 
     word = re.compile(r"^[a-z]+$")
     time_of_day = re.compile(r"^[0-2][0-9]:[0-5][0-9]$")

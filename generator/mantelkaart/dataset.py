@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from mantelkaart import cores
 from mantelkaart.catalogue import Catalogue, build_catalogue
@@ -87,11 +87,13 @@ class Dataset:
     def check(
         cls, root: Path, config: SiteConfig, today: date | None = None, workers: int | None = None
     ) -> Dataset:
-        """Problems and stale records only, using every core for large data sets.
+        """Problems and stale records only, using a second core for large data sets.
 
-        Each worker validates a share of the files, including the checks between
-        records (ids come from file names), and sends back only its problems, so
-        no records cross process boundaries. The result has no catalogue.
+        This process and a forked copy of it (:class:`cores.Copy`) take batches of files
+        from a shared counter and validate them, and each checks between its own records
+        (ids come from file names, so every reference can be resolved in either); the
+        copy sends back only its problems, so no records cross process boundaries. The
+        result has no catalogue. If the copy fails, this process validates its share.
         """
         today = today or date.today()
         files = record_files(root)
@@ -103,13 +105,21 @@ class Dataset:
         except VocabularyError:
             return cls.load(root, config, today)  # reports the vocabulary problem
         known = known_ids(files)
-        shares = [files[i::workers] for i in range(workers)]
-        with ProcessPoolExecutor(workers - 1, mp_context=mp.get_context("fork")) as pool:
-            futures = [
-                pool.submit(_check_share, root, config, vocabularies, today, s, known) for s in shares[1:]
-            ]
-            results = [_check_share(root, config, vocabularies, today, shares[0], known)]
-            results += [future.result() for future in futures]
+        batches = -(-len(files) // BATCH)
+
+        def share(counter: Any) -> Share:
+            picked = (files[n * BATCH : (n + 1) * BATCH] for n in cores.claims(counter, batches))
+            return _check_share(root, config, vocabularies, today, picked, known)
+
+        copy = cores.Copy(share)
+        try:
+            results = [share(copy.counter)]
+            theirs = copy.result()
+        finally:
+            copy.close()
+        if theirs is None:  # the copy failed: the batches it took are done here
+            theirs = _check_share(root, config, vocabularies, today, [_left(files, results[0])], known)
+        results.append(theirs)
         guide_problems = load_guide(root, config, vocabularies, known["respite-forms"])[1]
         problems = _sorted([*guide_problems, *(p for result in results for p in result[0])])
         stale = sorted((s for result in results for s in result[1]), key=lambda s: (s.group, s.field))
@@ -118,7 +128,8 @@ class Dataset:
 
 
 PARALLEL_FROM = 2000
-Share = tuple[list[Problem], list[StaleRecord], int, int]
+BATCH = 250  # files; the two processes take batches of this many until none are left
+Share = tuple[list[Problem], list[StaleRecord], int, int, set[str]]  # ..., the files it validated
 
 
 def _check_share(
@@ -126,14 +137,27 @@ def _check_share(
     config: SiteConfig,
     vocabularies: Vocabularies,
     today: date,
-    files: list[tuple[str, Path]],
+    batches: Iterable[list[tuple[str, Path]]],
     known: dict[str, set[str]],
 ) -> Share:
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    done: set[str] = set()
     with no_cyclic_gc():
-        sources, problems = load_sources(root, config, vocabularies, today, None, files)
+        for batch in batches:
+            found, troubles = load_sources(root, config, vocabularies, today, None, batch)
+            sources += found
+            problems += troubles
+            done.update(f"{kind}/{path.name}" for kind, path in batch)
         catalogue, cross = build_catalogue(sources, config, vocabularies, known, today)
         stale = stale_records(sources, today, config.stale_after_months)
-    return [*problems, *cross, *stale_problems(sources, stale)], stale, len(sources), len(catalogue.offers)
+    problems += [*cross, *stale_problems(sources, stale)]
+    return problems, stale, len(sources), len(catalogue.offers), done
+
+
+def _left(files: list[tuple[str, Path]], mine: Share) -> list[tuple[str, Path]]:
+    """The files this process did not validate itself."""
+    return [(kind, path) for kind, path in files if f"{kind}/{path.name}" not in mine[4]]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
