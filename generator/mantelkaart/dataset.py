@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -105,20 +105,32 @@ class Dataset:
         except VocabularyError:
             return cls.load(root, config, today)  # reports the vocabulary problem
         known = known_ids(files)
-        batches = -(-len(files) // BATCH)
+        count = -(-len(files) // BATCH)
+
+        def batches(numbers: Iterable[int], taken: list[int]) -> Iterator[list[tuple[str, Path]]]:
+            for number in numbers:
+                taken.append(number)
+                yield files[number * BATCH : (number + 1) * BATCH]
 
         def share(counter: Any) -> Share:
-            picked = (files[n * BATCH : (n + 1) * BATCH] for n in cores.claims(counter, batches))
-            return _check_share(root, config, vocabularies, today, picked, known)
+            return _check_share(
+                root, config, vocabularies, today, batches(cores.claims(counter, count), []), known
+            )
 
         copy = cores.Copy(share)
         try:
-            results = [share(copy.counter)]
+            mine: list[int] = []
+            results = [
+                _check_share(
+                    root, config, vocabularies, today, batches(cores.claims(copy.counter, count), mine), known
+                )
+            ]
             theirs = copy.result()
         finally:
             copy.close()
         if theirs is None:  # the copy failed: the batches it took are done here
-            theirs = _check_share(root, config, vocabularies, today, [_left(files, results[0])], known)
+            left = sorted(set(range(count)) - set(mine))
+            theirs = _check_share(root, config, vocabularies, today, batches(left, []), known)
         results.append(theirs)
         guide_problems = load_guide(root, config, vocabularies, known["respite-forms"])[1]
         problems = _sorted([*guide_problems, *(p for result in results for p in result[0])])
@@ -129,7 +141,7 @@ class Dataset:
 
 PARALLEL_FROM = 2000
 BATCH = 250  # files; the two processes take batches of this many until none are left
-Share = tuple[list[Problem], list[StaleRecord], int, int, set[str]]  # ..., the files it validated
+Share = tuple[list[Problem], list[StaleRecord], int, int]
 
 
 def _check_share(
@@ -147,7 +159,6 @@ def _check_share(
     problems: list[Problem] = []
     stale: list[StaleRecord] = []
     records = services = 0
-    done: set[str] = set()
     with no_cyclic_gc():
         for batch in batches:
             sources, troubles = load_sources(root, config, vocabularies, today, None, batch)
@@ -157,13 +168,7 @@ def _check_share(
             stale += old
             records += len(sources)
             services += len(catalogue.offers)
-            done.update(f"{kind}/{path.name}" for kind, path in batch)
-    return problems, stale, records, services, done
-
-
-def _left(files: list[tuple[str, Path]], mine: Share) -> list[tuple[str, Path]]:
-    """The files this process did not validate itself."""
-    return [(kind, path) for kind, path in files if f"{kind}/{path.name}" not in mine[4]]
+    return problems, stale, records, services
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
