@@ -133,10 +133,11 @@ class SiteConfig(BaseModel):
         try:
             return cls.model_validate(options)
         except ValidationError as error:
+            from mantelkaart.native import details
             from mantelkaart.problems import translate
 
             lines = []
-            for item in error.errors():
+            for item in details(error):
                 where = ".".join(str(p) for p in item["loc"])
                 message, hint = translate(item, cls)
                 expected = {"int": "een heel getal", "bool": "true of false", "string": "tekst"}

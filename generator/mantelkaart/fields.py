@@ -21,6 +21,9 @@ import phonenumbers
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from mantelkaart.native import NativeFirst, matching, one_of, tidy_line
+from mantelkaart.vocabulary import Vocabularies
+
 ERROR_TYPE = "mantelkaart"
 
 
@@ -94,11 +97,13 @@ def _text_of(single_line: bool, limit: int, value: Any) -> str:
 Line = Annotated[
     str,
     BeforeValidator(partial(_text_of, True, 200)),
+    NativeFirst(tidy_line(200)),
     json_type("line", {"type": TEXTUAL, "minLength": 1, "maxLength": 200, "pattern": LINE_PATTERN}),
 ]
 Text = Annotated[
     str,
     BeforeValidator(partial(_text_of, False, 5000)),
+    NativeFirst(tidy_line(5000)),
     json_type("text", {"type": TEXTUAL, "minLength": 1, "maxLength": 5000, "pattern": TEXT_PATTERN}),
 ]
 
@@ -118,6 +123,7 @@ def _slug(value: Any) -> str:
 Slug = Annotated[
     str,
     BeforeValidator(_slug),
+    NativeFirst(matching(SLUG.pattern)),
     json_type("slug", {"type": ["string", "integer"], "pattern": SLUG.pattern, "minimum": 0}),
 ]
 
@@ -279,7 +285,12 @@ def _time(value: Any) -> str:
 
 
 TIME_PATTERN = r"^\s*(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)\s*$"
-Time = Annotated[str, BeforeValidator(_time), json_type("time", {"type": "string", "pattern": TIME_PATTERN})]
+Time = Annotated[
+    str,
+    BeforeValidator(_time),
+    NativeFirst(one_of(sorted(_TIMES))),
+    json_type("time", {"type": "string", "pattern": TIME_PATTERN}),
+]
 
 POSTCODE = re.compile(r"^([1-9]\d{3}) ?([A-Z]{2})$")
 
@@ -297,6 +308,7 @@ def _postcode(value: Any) -> str:
 Postcode = Annotated[
     str,
     BeforeValidator(_postcode),
+    NativeFirst(matching(r"^[1-9][0-9]{3} (?:[A-RT-Z][A-Z]|S[BCE-RT-Z])$")),  # as _postcode writes it
     json_type(
         "postcode", {"type": "string", "pattern": r"^\s*[1-9][0-9]{3} ?(?![Ss][AaDdSs])[A-Za-z]{2}\s*$"}
     ),
@@ -427,8 +439,16 @@ class VocabularyRef:
         return value
 
 
-def _vocab_meta(name: str) -> tuple[BeforeValidator, Any]:
-    return (BeforeValidator(VocabularyRef(name)), Field(json_schema_extra={"x-vocabulary": name}))
+_BUILT_IN = Vocabularies.load(None)  # a site adds terms to these, never takes any away
+
+
+def _vocab_meta(name: str) -> tuple[BeforeValidator, NativeFirst, Any]:
+    ids = [term for term in _BUILT_IN[name].ids() if SLUG.match(term)]
+    return (
+        BeforeValidator(VocabularyRef(name)),
+        NativeFirst(one_of(ids)),
+        Field(json_schema_extra={"x-vocabulary": name}),
+    )
 
 
 FunctionId = Annotated[str, *_vocab_meta("functies")]

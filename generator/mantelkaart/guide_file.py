@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from mantelkaart.config import NATIONWIDE, SiteConfig
 from mantelkaart.guide_schema import Guide, Rule
 from mantelkaart.loader import Document, PathKey, YamlTrouble, load_document, parse_text
+from mantelkaart.native import details
 from mantelkaart.problems import Problem, field_path, from_validation, suggest
 from mantelkaart.vocabulary import Vocabularies
 
@@ -64,7 +65,7 @@ def load_guide(
     try:
         guide = Guide.model_validate(document.data, context=context)
     except ValidationError as error:
-        return None, from_validation(document, GUIDE_FILE, Guide, error.errors())
+        return None, from_validation(document, GUIDE_FILE, Guide, details(error))
     problems = GuideCheck(document, guide, config, forms).problems()
     return (None, problems) if problems else (GuideSource(guide, GUIDE_FILE), [])
 

@@ -28,6 +28,7 @@ from mantelkaart.hsds_values import (
     strip_summary,
 )
 from mantelkaart.import_report import ImportReport
+from mantelkaart.native import details
 from mantelkaart.problems import field_path, translate
 from mantelkaart.records import Coordinates, Provider, Regulation
 from mantelkaart.skeleton import slugify
@@ -120,7 +121,7 @@ class RecordMaker:
             model.model_validate(data, context=self.context)
         except ValidationError as error:
             reasons = []
-            for detail in error.errors():
+            for detail in details(error):
                 text, _ = translate(detail, model)
                 reasons.append(f"{field_path(tuple(detail['loc']))}: {text}")
             self.report.skip(where, "; ".join(reasons))
@@ -269,7 +270,7 @@ class RecordMaker:
                 Coordinates.model_validate(point)
                 data["coordinaten"] = point
             except ValidationError as error:
-                self.report.drop(here, f"coördinaten: {error.errors()[0].get('ctx', {}).get('message', '')}")
+                self.report.drop(here, f"coördinaten: {details(error)[0].get('ctx', {}).get('message', '')}")
         if location.accessibility:
             first = location.accessibility[0]
             data["toegankelijkheid"] = clean.text("line", first.description, here, "toegankelijkheid")

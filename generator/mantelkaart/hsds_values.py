@@ -17,6 +17,7 @@ from mantelkaart import fields
 from mantelkaart.hsds_input import Attribute, HsdsObject, Schedule, Term
 from mantelkaart.hsds_terms import FIELDS, Taxonomies
 from mantelkaart.import_report import ImportReport
+from mantelkaart.native import details
 
 ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "line": TypeAdapter(fields.Line),
@@ -44,7 +45,7 @@ def written_phone(phone: str) -> str:
 
 def message(error: ValidationError) -> str:
     """The Dutch message of the first error (our field types raise Dutch messages)."""
-    detail = error.errors()[0]
+    detail = details(error)[0]
     ctx = detail.get("ctx") or {}
     return str(ctx.get("message") or "ongeldige waarde")
 

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from mantelkaart.config import SiteConfig
 from mantelkaart.fields import SLUG
 from mantelkaart.loader import Document, YamlTrouble, parse_text, read_text
+from mantelkaart.native import details
 from mantelkaart.problems import Problem, from_validation
 from mantelkaart.records import KINDS, Record
 from mantelkaart.vocabulary import Vocabularies
@@ -180,7 +181,7 @@ def _validate(item: _File, context: dict[str, Any]) -> None:
                 item.record = model.model_validate(item.document.data, context=context)
                 item.document.data = None  # the record holds it now; freed, its memory serves the next files
             except ValidationError as error:
-                item.problems += from_validation(item.document, item.relpath, model, error.errors())
+                item.problems += from_validation(item.document, item.relpath, model, details(error))
     if item.path.suffix == ".yaml" and not SLUG.match(item.path.stem):
         item.problems.insert(
             0,
