@@ -457,7 +457,7 @@ def evaluate(results: Results) -> list[str]:
             )
     if results.sizes:
         largest = max(results.sizes, key=lambda size: size.providers)
-        passed = largest.ratio < RATIO_LIMIT
+        passed = largest.ratio <= RATIO_LIMIT  # the issue: at most 1.2
         results.targets["ratio"] = {
             "providers": largest.providers,
             "limit": RATIO_LIMIT,
@@ -467,7 +467,7 @@ def evaluate(results: Results) -> list[str]:
         if not passed:
             failures.append(
                 f"build/baseline ratio at N={largest.providers:,} is {largest.ratio:.2f}, "
-                f"target < {RATIO_LIMIT:.1f}"
+                f"target at most {RATIO_LIMIT:.1f}"
             )
     return failures
 
@@ -527,7 +527,7 @@ def markdown(results: Results) -> str:
         if "ratio" in results.targets:
             target = results.targets["ratio"]
             lines.append(
-                f"| build / baseline at N={target['providers']:,} | < {target['limit']} "
+                f"| build / baseline at N={target['providers']:,} | ≤ {target['limit']} "
                 f"| {target['ratio']:.2f} | {'pass' if target['passed'] else 'FAIL'} |"
             )
         lines.append("")
@@ -584,7 +584,7 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument(
         "--check",
         action="store_true",
-        help=f"exit 1 if validate ≥ {VALIDATE_LIMIT} s or the ratio ≥ {RATIO_LIMIT}",
+        help=f"exit 1 if validate ≥ {VALIDATE_LIMIT} s or the ratio > {RATIO_LIMIT}",
     )
     cli.add_argument(
         "--pairs",

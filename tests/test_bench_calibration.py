@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 
 from bench import calibration
@@ -33,3 +36,33 @@ def test_export_is_forgiven_as_much_as_the_loads_around_it_were_slow() -> None:
     assert judged(slow) == (2.0, pytest.approx(3.5))
     fast = Result(5000, load_s=usual / 2, load_again_s=usual / 2, export_s=2.5)
     assert judged(fast) == (1.0, 2.5)
+
+
+def test_validate_is_forgiven_as_much_as_its_probe_was_slow() -> None:
+    from bench.validate import Result, judged
+
+    slow = Result(10_000, best_s=3.0, probe_s=calibration.VALIDATE_USUAL_S * 2)
+    assert judged(slow) == (2.0, pytest.approx(1.5))
+    fast = Result(10_000, best_s=1.9, probe_s=calibration.VALIDATE_USUAL_S / 3)
+    assert judged(fast) == (1.0, 1.9)
+
+
+def test_validate_probe_is_the_work_done_twice_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both processes work at the same time (validate uses both cores): the reading is one
+    piece of work's time, not two."""
+    monkeypatch.setattr(calibration, "_probe_work", lambda: time.sleep(0.2))
+    assert 0.2 <= calibration.validate_probe_seconds(runs=2) < 0.35
+
+
+def test_validate_probe_is_near_its_usual_time() -> None:
+    """The fixed work really runs: of the order of its usual time, not zero."""
+    reading = calibration.validate_probe_seconds(runs=2)
+    assert calibration.VALIDATE_USUAL_S / 4 < reading < calibration.VALIDATE_USUAL_S * 8
+
+
+def test_bench_validate_runs_the_command_on_a_synthetic_site(tmp_path: Path) -> None:
+    from bench.validate import measure
+
+    result = measure(tmp_path / "site", 30, runs=2)
+    assert len(result.runs_s) == 2 and 0 < result.best_s == min(result.runs_s)
+    assert "0 fouten" in result.summary and result.judged_s <= result.best_s
