@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,11 +33,19 @@ def broken_site(folder: Path) -> Path:
     return folder
 
 
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork even beside the threads other tests leave behind (a browser test's web server),
+    and on one core, with seven batches to share out."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(cores, "count", lambda: 2)
+    monkeypatch.setattr(dataset_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(dataset_module, "BATCH", 7)
+
+
 def both(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Dataset, Dataset]:
     config, root = site_config(folder / "mkdocs.yml")
     one = Dataset.load(root, config, today=TODAY)
-    monkeypatch.setattr(dataset_module, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(dataset_module, "BATCH", 7)  # seven batches, shared out between two processes
+    two_cores(monkeypatch)
     copies: list[cores.Copy] = []
     made = cores.Copy.__init__
 
@@ -90,8 +99,7 @@ def test_today_decides_what_is_stale(tmp_path: Path, monkeypatch: pytest.MonkeyP
     folder = broken_site(tmp_path)
     config, root = site_config(folder / "mkdocs.yml")
     later = date(TODAY.year + 1, TODAY.month, TODAY.day)
-    monkeypatch.setattr(dataset_module, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(dataset_module, "BATCH", 7)
+    two_cores(monkeypatch)
     two = Dataset.check(root, config, today=later, workers=2)
     assert len(two.stale) > len(Dataset.load(root, config, today=TODAY).stale)
     assert len(two.stale) == len(Dataset.load(root, config, today=later).stale)
