@@ -94,8 +94,7 @@ def load_sources(
             batch = [_File(kind, path, f"{kind}/{path.name}") for kind, path in files[start : start + BATCH]]
             for step in (_read, _parse, _validate):
                 for item in batch:
-                    if not item.problems or step is _validate:
-                        step(item, context)
+                    step(item, context)
             for item in batch:
                 problems.extend(item.problems)
                 if item.record is not None and not item.problems:
@@ -127,12 +126,13 @@ def no_cyclic_gc() -> Iterator[None]:
 
 @dataclass
 class _File:
-    """One record file on its way through :func:`load_sources`."""
+    """One record file on its way through :func:`load_sources`; each step does its part if
+    the step before it did (``text`` read, ``document`` parsed)."""
 
     kind: str
     path: Path
     relpath: str
-    text: str = ""
+    text: str | None = None
     document: Document | None = None
     record: Record | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -140,27 +140,39 @@ class _File:
     def problem(self, message: str, hint: str, line: int = 1, column: int = 1) -> None:
         self.problems.append(Problem(self.relpath, line, column, "", message, hint))
 
+    def not_a_folder(self) -> bool:
+        """False, with the problem said, if this is a folder (asked only when reading failed:
+        a call to the file system per file is not free)."""
+        if self.path.is_dir():
+            self.problem("Hier hoort geen map.", f"Zet records direct in {self.kind}/.")
+            return False
+        return True
+
 
 def _read(item: _File, context: dict[str, Any]) -> None:
+    """The file's name (an id ending in .yaml) and its text."""
     if item.path.suffix != ".yaml":
-        if item.path.is_dir():
-            item.problem("Hier hoort geen map.", f"Zet records direct in {item.kind}/.")
-        else:
+        if item.not_a_folder():
             item.problem(
                 "Dit bestand is geen record (de naam eindigt niet op .yaml).",
                 "Geef het bestand de extensie .yaml of haal het weg.",
             )
         return
+    if not SLUG.match(item.path.stem):
+        item.problem(
+            f"De bestandsnaam '{item.path.name}' is geen geldige id.",
+            "Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'het-parkhuis.yaml'.",
+        )
     try:
         item.text = read_text(item.path)
     except YamlTrouble as trouble:
-        if item.path.is_dir():
-            item.problem("Hier hoort geen map.", f"Zet records direct in {item.kind}/.")
-        else:
+        if item.not_a_folder():
             item.problem(trouble.message, trouble.hint, trouble.line, trouble.column)
 
 
 def _parse(item: _File, context: dict[str, Any]) -> None:
+    if item.text is None:
+        return
     try:
         item.document = Document(item.path, item.text, parse_text(item.text))
     except YamlTrouble as trouble:
@@ -168,29 +180,17 @@ def _parse(item: _File, context: dict[str, Any]) -> None:
 
 
 def _validate(item: _File, context: dict[str, Any]) -> None:
-    """The record's schema (if it was read), and its file name as an id."""
-    if item.document is not None:
-        if not isinstance(item.document.data, dict):
-            item.problem(
-                "Het bestand bevat geen record.",
-                "Een record begint met velden als 'naam: …'. Gebruik 'mantelkaart new' voor een voorbeeld.",
-            )
-        else:
-            model = KINDS[item.kind]
-            try:
-                item.record = model.model_validate(item.document.data, context=context)
-                item.document.data = None  # the record holds it now; freed, its memory serves the next files
-            except ValidationError as error:
-                item.problems += from_validation(item.document, item.relpath, model, details(error))
-    if item.path.suffix == ".yaml" and not SLUG.match(item.path.stem):
-        item.problems.insert(
-            0,
-            Problem(
-                item.relpath,
-                1,
-                1,
-                "",
-                f"De bestandsnaam '{item.path.name}' is geen geldige id.",
-                "Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'het-parkhuis.yaml'.",
-            ),
+    if item.document is None:
+        return
+    if not isinstance(item.document.data, dict):
+        item.problem(
+            "Het bestand bevat geen record.",
+            "Een record begint met velden als 'naam: …'. Gebruik 'mantelkaart new' voor een voorbeeld.",
         )
+        return
+    model = KINDS[item.kind]
+    try:
+        item.record = model.model_validate(item.document.data, context=context)
+        item.document.data = None  # the record holds it now; freed, its memory serves the next files
+    except ValidationError as error:
+        item.problems += from_validation(item.document, item.relpath, model, details(error))
