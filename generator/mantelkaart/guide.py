@@ -7,9 +7,16 @@ conditions: an option's rules (cases), each offer (from where the care recipient
 lives and who they are) and each regulation (where the care recipient lives).
 
 Evaluating answers is then one generic test, :func:`matches`: a question that is
-unanswered, or absent from the conditions, allows everything. The page carries
-these conditions in ``data-mk-when`` attributes and the browser script applies
-the same test, so the decisions themselves are made here only.
+unanswered, or absent from the conditions, allows everything. An offer may have
+alternatives (it fits visitors in any of its target groups), and fits when one of
+them matches (:func:`matches_any`). The page carries these conditions in
+``data-mk-when`` attributes and the browser script applies the same test, so the
+decisions themselves are made here only. Who an offer, a regulation or a way of
+paying is for (ages, target groups, the law that pays) is read from the records
+by :mod:`mantelkaart.guide_audience`.
+
+Some questions are asked only after certain answers (``alleen_als``); an answer to
+a question that was not asked does not count (:meth:`Advisor.answers`).
 
 Offers are many, so they are not in the page: they are split by the municipality
 question into one file per answer (:meth:`Advisor.offers_in`), and the browser
@@ -20,17 +27,19 @@ offers are shown (``landelijk``): listing the whole region would not help anyone
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
+from mantelkaart.guide_audience import Ages, ages, combined, law_ages, payer_ages
 from mantelkaart.guide_schema import Guide, Question, Rule
 from mantelkaart.page_kinds import sort_offers
-from mantelkaart.records import Regulation, RespiteForm
+from mantelkaart.records import Payment, Regulation, RespiteForm
 
 Conditions = Mapping[str, frozenset[str]]
+Alternatives = tuple[Conditions, ...]  # fits when one of them matches
 EVERYONE = "iedereen"  # the target group that fits every answer
 NO_AREA = NATIONWIDE  # the offers file for visitors who did not choose a municipality
 
@@ -42,9 +51,25 @@ def matches(conditions: Conditions, answers: Mapping[str, str]) -> bool:
     )
 
 
+def matches_any(alternatives: Sequence[Conditions], answers: Mapping[str, str]) -> bool:
+    """True when one of the alternatives matches (the browser does the same with a list)."""
+    return any(matches(conditions, answers) for conditions in alternatives)
+
+
+def conditions_data(conditions: Conditions) -> dict[str, list[str]]:
+    return {q: sorted(a) for q, a in conditions.items()}
+
+
+def alternatives_data(alternatives: Alternatives) -> dict[str, list[str]] | list[dict[str, list[str]]]:
+    """One object when there is one alternative, else a list (as ``keuzehulp.js`` reads them)."""
+    if len(alternatives) == 1:
+        return conditions_data(alternatives[0])
+    return [conditions_data(c) for c in alternatives]
+
+
 def conditions_json(conditions: Conditions) -> str:
     """Conditions for a ``data-mk-when`` attribute (sorted, so pages are reproducible)."""
-    return json.dumps({q: sorted(a) for q, a in conditions.items()}, separators=(",", ":"))
+    return json.dumps(conditions_data(conditions), separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -53,6 +78,8 @@ class Choice:
     label: str
     sentence: str
     target_groups: tuple[str, ...] = ()
+    ages: Ages | None = None  # of the person the question is about
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +92,8 @@ class Ask:
     kind: str
     choices: tuple[Choice, ...]
     no_answer: str
+    about: str | None = None  # 'naaste' or 'mantelzorger'
+    only_if: Conditions = field(default_factory=dict)  # asked only after these answers
 
     def label(self, answer_id: str) -> str:
         return next((c.label for c in self.choices if c.id == answer_id), answer_id)
@@ -103,8 +132,9 @@ class Option:
     path: str  # page source path, e.g. respijtzorg/logeeropvang.md
     form: RespiteForm | None
     cases: list[Case] = field(default_factory=list)
-    offers: list[tuple[Offer, Conditions]] = field(default_factory=list)
+    offers: list[tuple[Offer, Alternatives]] = field(default_factory=list)
     regulations: list[tuple[str, Regulation, Conditions]] = field(default_factory=list)
+    payments: list[tuple[Payment, Conditions]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -113,6 +143,7 @@ class Fit:
     reasons: list[str]
     offers: list[Offer]
     regulations: list[tuple[str, Regulation]]
+    payments: list[Payment] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -145,15 +176,29 @@ class Advisor:
                 self.options.append(option)
             option.cases.append(self._case(rule))
 
+    def question(self, question_id: str) -> Ask:
+        return next(ask for ask in self.questions if ask.id == question_id)
+
     # -- evaluation ------------------------------------------------------------
     def answers(self, raw: Mapping[str, str]) -> dict[str, str]:
-        """Only answers the guide knows, in question order; empty and unknown values count as unanswered."""
-        result = {}
+        """Only answers the guide knows, in question order; empty and unknown values count as unanswered.
+
+        So do answers to a question that is asked only after other answers (``alleen_als``)
+        when those were not given.
+        """
+        result: dict[str, str] = {}
         for ask in self.questions:
             value = raw.get(ask.id, "")
+            if not self.asked(ask, result):
+                continue
             if any(choice.id == value for choice in ask.choices):
                 result[ask.id] = value
         return result
+
+    @staticmethod
+    def asked(ask: Ask, earlier: Mapping[str, str]) -> bool:
+        """Whether ``ask`` is asked after the ``earlier`` answers (each condition needs its answer)."""
+        return all(earlier.get(q) in allowed for q, allowed in ask.only_if.items())
 
     def advise(self, raw: Mapping[str, str]) -> Advice:
         answers = self.answers(raw)
@@ -169,9 +214,10 @@ class Advisor:
                     [
                         offer
                         for offer, when in self.offers_in(option, self.area_of(answers))
-                        if matches(when, answers)
+                        if matches_any(when, answers)
                     ],
                     [(rid, r) for rid, r, when in option.regulations if matches(when, answers)],
+                    [payment for payment, when in option.payments if matches(when, answers)],
                 )
             )
         return Advice(answers, fits)
@@ -185,17 +231,21 @@ class Advisor:
         choices = next((ask.choices for ask in self.questions if ask.id == self.area), ())
         return [*(choice.id for choice in choices), NO_AREA]
 
-    def offers_in(self, option: Option, area: str) -> list[tuple[Offer, Conditions]]:
+    def offers_in(self, option: Option, area: str) -> list[tuple[Offer, Alternatives]]:
         """The offers of ``option`` for residents of ``area``, with the conditions left to test.
 
         Without a municipality (:data:`NO_AREA`) only offers for all of the region's
-        municipalities are listed, such as nationwide ones.
+        municipalities are listed, such as nationwide ones. (Every alternative of an
+        offer has the same municipality condition.)
         """
-        result: list[tuple[Offer, Conditions]] = []
-        for offer, when in option.offers:
-            if self.area is not None and self.area in when and area not in when[self.area]:
+        result: list[tuple[Offer, Alternatives]] = []
+        for offer, alternatives in option.offers:
+            first = alternatives[0]
+            if self.area is not None and self.area in first and area not in first[self.area]:
                 continue
-            result.append((offer, {q: allowed for q, allowed in when.items() if q != self.area}))
+            result.append(
+                (offer, tuple({q: a for q, a in when.items() if q != self.area} for when in alternatives))
+            )
         return result
 
     # -- compiling ---------------------------------------------------------------
@@ -209,10 +259,25 @@ class Advisor:
             )
         else:
             choices = tuple(
-                Choice(a.id, a.label, a.sentence, tuple(a.target_groups)) for a in question.answers
+                Choice(
+                    a.id,
+                    a.label,
+                    a.sentence,
+                    tuple(a.target_groups),
+                    ages(a.ages.low, a.ages.high) if a.ages else None,
+                    a.note,
+                )
+                for a in question.answers
             )
         return Ask(
-            question.id, question.question, question.explanation, question.kind, choices, question.no_answer
+            question.id,
+            question.question,
+            question.explanation,
+            question.kind,
+            choices,
+            question.no_answer,
+            question.about,
+            {q: frozenset(allowed) for q, allowed in question.only_if.items()},
         )
 
     def _option(self, rule: Rule) -> Option:
@@ -237,7 +302,16 @@ class Advisor:
             regulations = [(rid, r) for rid, r in catalogue.current_regulations() if function in r.functions]
         option.offers.extend((offer, self._offer_conditions(offer)) for offer in sort_offers(chosen))
         regulations = sorted(regulations, key=lambda item: item[1].name.casefold())
-        option.regulations.extend((rid, r, self._area_conditions(r.municipalities)) for rid, r in regulations)
+        option.regulations.extend(
+            (
+                rid,
+                r,
+                {**self._area_conditions(r.municipalities), **self._age_conditions(law_ages(r.legal_basis))},
+            )
+            for rid, r in regulations
+        )
+        if option.form is not None:
+            option.payments.extend((p, self._age_conditions(law_ages(p.by))) for p in option.form.payments)
         return option
 
     def _case(self, rule: Rule) -> Case:
@@ -254,17 +328,44 @@ class Advisor:
             fits.append((ask.question, tuple(ask.label(a) for a in allowed)))
         return Case(conditions, tuple(sentences), rule.conclusion, tuple(fits))
 
-    def _offer_conditions(self, offer: Offer) -> Conditions:
-        conditions = dict(self._area_conditions(offer.service.area))
-        groups = set(offer.service.target_groups)
+    def _offer_conditions(self, offer: Offer) -> Alternatives:
+        """Where the person cared for lives, both people's ages, and one alternative per target-group question."""
+        service = offer.service
+        audience = service.audience
+        recipient = audience.care_recipient if audience else None
+        caregiver = audience.caregiver if audience else None
+        base = dict(self._area_conditions(service.area))
+        base.update(
+            self._age_conditions(
+                combined(
+                    ages(recipient.min_age, recipient.max_age) if recipient else None,
+                    payer_ages(service.cost.paid_by),
+                ),
+                caregiver=ages(caregiver.min_age, caregiver.max_age) if caregiver else None,
+            )
+        )
+        groups = set(service.target_groups)
+        if EVERYONE in groups:
+            return (base,)
+        alternatives = []
         for ask in self.questions:
-            if ask.kind == "gemeente" or not any(c.target_groups for c in ask.choices):
+            named = {g for c in ask.choices for g in c.target_groups}
+            if ask.kind == "gemeente" or not groups & named:
                 continue
-            allowed = {
-                c.id
-                for c in ask.choices
-                if not c.target_groups or EVERYONE in groups or groups & set(c.target_groups)
-            }
+            allowed = frozenset(c.id for c in ask.choices if groups & set(c.target_groups))
+            if len(allowed) == len(ask.choices):
+                return (base,)  # every answer fits
+            alternatives.append({**base, ask.id: allowed & base.get(ask.id, allowed)})
+        return tuple(alternatives) or (base,)
+
+    def _age_conditions(self, recipient: Ages | None, caregiver: Ages | None = None) -> Conditions:
+        """Answers of the age questions that fit these ranges (``None``: every age)."""
+        conditions = {}
+        for ask in self.questions:
+            known = recipient if ask.about == "naaste" else caregiver if ask.about == "mantelzorger" else None
+            if known is None:
+                continue
+            allowed = {c.id for c in ask.choices if c.ages is None or c.ages.overlaps(known)}
             if len(allowed) < len(ask.choices):
                 conditions[ask.id] = frozenset(allowed)
         return conditions

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from mantelkaart.config import NATIONWIDE, SiteConfig
-from mantelkaart.guide_schema import Guide, Rule
+from mantelkaart.guide_schema import RESERVED_IDS, Guide, Question, Rule
 from mantelkaart.loader import Document, PathKey, YamlTrouble, load_document, parse_text
 from mantelkaart.native import details
 from mantelkaart.problems import Problem, field_path, from_validation, suggest
@@ -101,6 +101,13 @@ class GuideCheck:
             base: PathKey = ("vragen", index)
             if question.id in seen:
                 self.problem((*base, "id"), f"De vraag '{question.id}' staat er twee keer in.", _UNIQUE)
+            if question.id in RESERVED_IDS:
+                self.problem(
+                    (*base, "id"),
+                    f"'{question.id}' kan geen vraag-id zijn: de keuzehulp gebruikt het zelf in het webadres.",
+                    "Kies een andere id.",
+                )
+            self.check_only_if(index, question)
             seen.add(question.id)
             if question.kind == "gemeente":
                 municipality_questions += 1
@@ -138,6 +145,12 @@ class GuideCheck:
                 )
             seen_answers: set[str] = set()
             for position, answer in enumerate(question.answers):
+                if answer.ages is not None and question.about is None:
+                    self.problem(
+                        (*base, "antwoorden", position, "leeftijd"),
+                        "Een antwoord met 'leeftijd' hoort bij een vraag met 'over'.",
+                        "Zet bij de vraag 'over: naaste' of 'over: mantelzorger'.",
+                    )
                 if answer.id in seen_answers:
                     self.problem(
                         (*base, "antwoorden", position, "id"),
@@ -145,6 +158,30 @@ class GuideCheck:
                         _UNIQUE,
                     )
                 seen_answers.add(answer.id)
+
+    def check_only_if(self, index: int, question: Question) -> None:
+        """'alleen_als' names earlier questions and their answers."""
+        earlier = {q.id: q for q in self.guide.questions[:index]}
+        for question_id, chosen in question.only_if.items():
+            key: PathKey = ("vragen", index, "alleen_als", question_id)
+            before = earlier.get(question_id)
+            if before is None:
+                hint = suggest(question_id, earlier) or "Noem een vraag die eerder in de keuzehulp staat."
+                self.problem(key, f"De vraag '{question_id}' staat niet vóór deze vraag.", hint)
+                continue
+            if not chosen:
+                self.problem(key, "Deze lijst mag niet leeg zijn.", "Noem minstens één antwoord-id.")
+            options = (
+                [a.id for a in before.answers] if before.kind == "keuze" else list(self.config.municipalities)
+            )
+            for position, answer_id in enumerate(chosen):
+                if answer_id not in options:
+                    hint = suggest(answer_id, options) or f"Kies uit: {', '.join(options)}."
+                    self.problem(
+                        (*key, position),
+                        f"Het antwoord '{answer_id}' hoort niet bij de vraag '{question_id}'.",
+                        hint,
+                    )
 
     def check_municipalities(self, base: PathKey, municipalities: list[str]) -> None:
         seen: set[str] = set()

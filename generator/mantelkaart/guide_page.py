@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from mantelkaart import presentation
 from mantelkaart.catalogue import Catalogue, Offer
-from mantelkaart.guide import Advisor, Conditions, conditions_json
+from mantelkaart.guide import Advisor, Alternatives, alternatives_data, conditions_json
 from mantelkaart.pages import Page, PageMaker
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class GuideSite:
         """(path, {option key: [offer]}) for every municipality, and for none."""
         entries: dict[str, dict[str, Any]] = {}  # an offer reads the same in every file
 
-        def entry(offer: Offer, when: Conditions) -> dict[str, Any]:
+        def entry(offer: Offer, when: Alternatives) -> dict[str, Any]:
             if offer.key not in entries:
                 entries[offer.key] = self.offer_entry(offer, when)
             return entries[offer.key]
@@ -69,7 +69,7 @@ class GuideSite:
             }
             yield f"{OFFERS_FOLDER}/{area}.json", content
 
-    def offer_entry(self, offer: Offer, when: Conditions) -> dict[str, Any]:
+    def offer_entry(self, offer: Offer, when: Alternatives) -> dict[str, Any]:
         """One offer as the script shows it: plain text, a page link, a phone link."""
         service = offer.service
         config = self.catalogue.config
@@ -78,7 +78,7 @@ class GuideSite:
         phone = offer.contact.phone
         return {
             "key": offer.key,
-            "when": {question: sorted(allowed) for question, allowed in when.items()},
+            "when": alternatives_data(when),
             "name": service.name,
             "href": self.to_root + presentation.page_url(self.maker.offer_path(offer)),
             "provider": offer.provider.name,

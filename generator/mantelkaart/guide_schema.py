@@ -12,16 +12,33 @@ from __future__ import annotations
 
 from typing import Literal
 
-from mantelkaart.fields import FunctionId, Line, Municipality, Slug, TargetGroupId, Text
+from pydantic import model_validator
+
+from mantelkaart.fields import Age, FunctionId, Line, Municipality, Slug, TargetGroupId, Text, fail
 from mantelkaart.records import Record, field
 
 QuestionKind = Literal["keuze", "gemeente"]
+Person = Literal["naaste", "mantelzorger"]  # whom a question is about
 
-DEFAULT_NO_ANSWER = "Weet ik niet of maakt niet uit"
+DEFAULT_NO_ANSWER = "Weet ik niet"
 DEFAULT_NO_RESULT = (
     "Wij vinden geen hulp die precies past bij uw antwoorden. "
-    "Kies bij een vraag 'Weet ik niet', of bel de consulent. Die denkt met u mee."
+    "Beantwoord minder vragen, of bel de consulent. Die denkt met u mee."
 )
+RESERVED_IDS = frozenset({"stap"})  # the guide's own URL parameter: the question on screen
+
+
+class AgeRange(Record):
+    low: Age | None = field("vanaf", "Vanaf deze leeftijd (in jaren).", "18", default=None)
+    high: Age | None = field("tot_en_met", "Tot en met deze leeftijd (in jaren).", "24", default=None)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.low is not None and self.high is not None and self.high < self.low:
+            raise fail(
+                "De leeftijd 'tot_en_met' is lager dan 'vanaf'.", "Controleer 'vanaf' en 'tot_en_met'."
+            )
+        return self
 
 
 class Answer(Record):
@@ -39,6 +56,19 @@ class Answer(Record):
         ["dementie"],
         default_factory=list,
         max_length=20,
+    )
+    ages: AgeRange | None = field(
+        "leeftijd",
+        "Alleen bij een vraag met 'over': de leeftijd van die persoon bij dit antwoord. "
+        "Aanbod, regelingen en betalers die niet bij die leeftijd passen, toont de keuzehulp dan niet.",
+        {"tot_en_met": "17"},
+        default=None,
+    )
+    note: Line | None = field(
+        "toelichting",
+        "Eén zin die de bezoeker bij de volgende vragen en bij de uitkomst leest als dit antwoord is gekozen.",
+        "U beantwoordt de vragen voor de mantelzorger die u doorverwijst.",
+        default=None,
     )
 
 
@@ -70,6 +100,19 @@ class Question(Record):
         ],
         default_factory=list,
         max_length=40,
+    )
+    about: Person | None = field(
+        "over",
+        "Over wie de vraag gaat: 'naaste' (de persoon voor wie gezorgd wordt) of 'mantelzorger'. "
+        "Nodig als de antwoorden een 'leeftijd' hebben.",
+        "naaste",
+        default=None,
+    )
+    only_if: dict[str, list[Slug]] = field(
+        "alleen_als",
+        "Stel deze vraag alleen als een eerdere vraag een van deze antwoorden heeft (per vraag-id de antwoord-ids).",
+        {"pauze": ["uren", "dag"]},
+        default_factory=dict,
     )
     municipalities: list[Municipality] = field(
         "gemeenten",
