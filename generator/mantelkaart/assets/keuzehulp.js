@@ -1,20 +1,35 @@
 /* Mantelkaart keuzehulp (respite guide).
  *
  * The build decides what fits which answers and writes it down: every option,
- * rule and regulation in the page carries `data-mk-when`, a map from question id
- * to the answers that allow it, and every offer in the offers file of a
- * municipality (aanbod/<gemeente>.json) carries the same map. This script only
- * applies that one test (`matches`), shows and hides what the page holds, fills
- * in the offers as text, and keeps the answers in the URL
- * (?voor=dementie&pauze=nacht), so a result can be sent, bookmarked and printed
- * and the back button works. Without this script the page shows every option
- * with the answers it fits. All text comes from the page or the offers file.
+ * rule, regulation and way of paying in the page carries `data-mk-when`, a map
+ * from question id to the answers that allow it, and every offer in the offers
+ * file of a municipality (aanbod/<gemeente>.json) carries the same map, or a list
+ * of them of which one must match. This script only applies that one test
+ * (`matches`), shows and hides what the page holds, fills in the offers as text,
+ * and asks one question a screen.
+ *
+ * The answers and the question on screen are in the URL
+ * (?wie=zelf&naaste=oudere&stap=pauze; without `stap`, the outcome), so every
+ * screen can be sent, bookmarked and reloaded, and the browser's back button and
+ * the page's own "Vorige" button go back a question. Focus moves to the heading of
+ * each new screen. Without this script the page shows every question at once and
+ * every option with the answers it fits. All text comes from the page or the
+ * offers file.
  */
 (function () {
   "use strict";
 
-  /* Every answered question must have an allowed answer; unanswered questions allow all. */
+  var STEP = "stap"; // the question on screen; reserved, no question has this id
+  var OUTCOME = "uitkomst";
+
+  /* Every answered question must have an allowed answer; unanswered questions allow all.
+   * A list of such maps matches when one of them does. */
   function matches(when, answers) {
+    if (Array.isArray(when)) {
+      return when.some(function (one) {
+        return matches(one, answers);
+      });
+    }
     for (var question in when) {
       if (Object.prototype.hasOwnProperty.call(when, question)) {
         var answer = answers[question];
@@ -28,72 +43,89 @@
     Array.prototype.forEach.call(root.querySelectorAll(selector), action);
   }
 
-  function radios(form) {
-    return Array.prototype.slice.call(form.querySelectorAll("input[type=radio]"));
+  function json(element, name) {
+    try {
+      return JSON.parse(element.getAttribute(name) || "{}");
+    } catch (error) {
+      return {};
+    }
   }
 
-  /* Question ids in page order, each with the answers it knows. */
+  /* The questions in page order: id, fieldset, known answers, and when it is asked. */
   function questions(form) {
-    var order = [];
-    var known = {};
-    radios(form).forEach(function (input) {
-      if (!known[input.name]) {
-        known[input.name] = {};
-        order.push(input.name);
-      }
-      if (input.value) known[input.name][input.value] = true;
+    return Array.prototype.map.call(form.querySelectorAll("[data-mk-question]"), function (fieldset) {
+      var known = {};
+      each(fieldset, "input[type=radio]", function (input) {
+        if (input.value) known[input.value] = true;
+      });
+      return {
+        id: fieldset.getAttribute("data-mk-question"),
+        fieldset: fieldset,
+        known: known,
+        onlyIf: json(fieldset, "data-mk-only-if"),
+      };
     });
-    return { order: order, known: known };
   }
 
-  /* Only answers the page knows; empty and unknown values count as unanswered. */
+  /* A question is asked when each of its conditions has one of its answers. */
+  function asked(question, answers) {
+    for (var id in question.onlyIf) {
+      if (Object.prototype.hasOwnProperty.call(question.onlyIf, id)) {
+        if (question.onlyIf[id].indexOf(answers[id]) === -1) return false;
+      }
+    }
+    return true;
+  }
+
+  /* Only answers the page knows, to questions that are asked; the rest counts as unanswered. */
   function clean(form, raw) {
-    var q = questions(form);
     var answers = {};
-    q.order.forEach(function (name) {
-      var value = raw[name];
-      if (typeof value === "string" && q.known[name][value]) answers[name] = value;
+    questions(form).forEach(function (question) {
+      var value = raw[question.id];
+      if (!asked(question, answers)) return;
+      if (typeof value === "string" && question.known[value]) answers[question.id] = value;
     });
     return answers;
   }
 
+  function askedQuestions(form, answers) {
+    return questions(form).filter(function (question) {
+      return asked(question, answers);
+    });
+  }
+
+  /* {answers, step} from a query string; step is a question id or OUTCOME. */
   function fromSearch(form, search) {
     var raw = {};
     new URLSearchParams(search).forEach(function (value, name) {
       if (!(name in raw)) raw[name] = value;
     });
-    return clean(form, raw);
-  }
-
-  function fromForm(form) {
-    var raw = {};
-    radios(form).forEach(function (input) {
-      if (input.checked) raw[input.name] = input.value;
+    var answers = clean(form, raw);
+    var list = askedQuestions(form, answers);
+    var step = raw[STEP];
+    var known = list.some(function (question) {
+      return question.id === step;
     });
-    return clean(form, raw);
+    if (!known) step = Object.keys(answers).length || step === OUTCOME ? OUTCOME : list[0].id;
+    return { answers: answers, step: step };
   }
 
-  function setForm(form, answers) {
-    radios(form).forEach(function (input) {
-      input.checked = (answers[input.name] || "") === input.value;
-    });
-  }
-
-  function address(form, answers) {
+  function address(form, answers, step) {
     var params = new URLSearchParams();
-    questions(form).order.forEach(function (name) {
-      if (answers[name]) params.append(name, answers[name]);
+    questions(form).forEach(function (question) {
+      if (answers[question.id]) params.append(question.id, answers[question.id]);
     });
+    var first = askedQuestions(form, answers)[0].id;
+    if (step && step !== OUTCOME && !(step === first && !params.toString())) params.append(STEP, step);
+    if (step === OUTCOME && !params.toString()) params.append(STEP, OUTCOME);
     var search = params.toString();
     return new URL(search ? "?" + search : location.pathname, location.href).href;
   }
 
-  function when(element) {
-    try {
-      return JSON.parse(element.getAttribute("data-mk-when") || "{}");
-    } catch (error) {
-      return {};
-    }
+  function setForm(form, answers) {
+    each(form, "input[type=radio]", function (input) {
+      input.checked = (answers[input.name] || "") === input.value;
+    });
   }
 
   /* The offers file of a municipality, loaded once per page. */
@@ -153,10 +185,22 @@
     });
   }
 
+  /* Items with their own conditions (regulations, ways of paying); their list hides when empty. */
+  function showConditional(option, item, list, answers) {
+    var shown = 0;
+    each(option, item, function (element) {
+      element.hidden = !matches(json(element, "data-mk-when"), answers);
+      if (!element.hidden) shown += 1;
+    });
+    each(option, list, function (element) {
+      element.hidden = shown === 0;
+    });
+  }
+
   function showOption(option, answers) {
     var fitting = null;
     each(option, "[data-mk-case]", function (item) {
-      var fits = !fitting && matches(when(item), answers);
+      var fits = !fitting && matches(json(item, "data-mk-when"), answers);
       if (fits) fitting = item;
       item.hidden = !fits;
     });
@@ -165,33 +209,43 @@
       var pair = span.getAttribute("data-mk-answer").split("=");
       span.hidden = answers[pair[0]] !== pair[1];
     });
-    var regulations = 0;
-    each(option, "[data-mk-regulation]", function (item) {
-      item.hidden = !matches(when(item), answers);
-      if (!item.hidden) regulations += 1;
-    });
-    each(option, ".mk-guide__regulations", function (list) {
-      list.hidden = regulations === 0;
-    });
+    showConditional(option, "[data-mk-regulation]", ".mk-guide__regulations", answers);
+    showConditional(option, "[data-mk-payment]", ".mk-guide__payments", answers);
     return true;
+  }
+
+  function showNotes(root, answers, step) {
+    each(root, "[data-mk-note]", function (note) {
+      var pair = note.getAttribute("data-mk-note").split("=");
+      note.hidden = answers[pair[0]] !== pair[1] || step === pair[0];
+    });
   }
 
   function showAnswers(root, form, answers) {
     var list = root.querySelector("[data-mk-guide-answers]");
     while (list.firstChild) list.removeChild(list.firstChild);
-    each(form, "fieldset", function (fieldset) {
-      var checked = fieldset.querySelector("input[type=radio]:checked");
-      if (!checked || !answers[checked.name]) return;
+    questions(form).forEach(function (question) {
+      var value = answers[question.id];
+      if (!value) return;
+      var input = question.fieldset.querySelector("input[value='" + CSS.escape(value) + "']");
       var term = document.createElement("dt");
-      term.textContent = fieldset.querySelector("legend").textContent;
-      var value = document.createElement("dd");
-      value.textContent = form.querySelector("label[for='" + checked.id + "']").textContent;
+      term.textContent = question.fieldset.querySelector("legend").textContent.trim();
+      var description = document.createElement("dd");
+      description.textContent = form.querySelector("label[for='" + input.id + "']").textContent;
       list.appendChild(term);
-      list.appendChild(value);
+      list.appendChild(description);
     });
     var share = root.querySelector("[data-mk-guide-share]");
-    share.href = address(form, answers);
+    share.href = address(form, answers, OUTCOME);
     share.textContent = share.href;
+    var mail = root.querySelector("[data-mk-guide-mail]");
+    if (mail) {
+      mail.href =
+        "mailto:?subject=" +
+        encodeURIComponent(mail.getAttribute("data-subject")) +
+        "&body=" +
+        encodeURIComponent(share.href);
+    }
   }
 
   /* Printed results write every link out (see keuzehulp.css). */
@@ -203,8 +257,8 @@
 
   var serial = 0;
 
-  /* Show the result for `answers`; resolves when the offers are in. */
-  function show(root, answers) {
+  /* Show the outcome for `answers`; resolves when the offers are in. */
+  function showOutcome(root, answers) {
     var form = root.querySelector("[data-mk-guide-form]");
     var empty = Object.keys(answers).length === 0;
     var mine = (serial += 1);
@@ -218,7 +272,7 @@
         titles.push(option.querySelector("h3").textContent.trim());
       }
     });
-    root.querySelector("[data-mk-guide-summary]").hidden = empty;
+    root.querySelector("[data-mk-guide-summary]").hidden = false;
     root.querySelector("[data-mk-guide-nothing]").hidden = empty || titles.length > 0;
     showAnswers(root, form, answers);
     var status = root.querySelector("[data-mk-guide-status]");
@@ -255,6 +309,100 @@
     );
   }
 
+  /* How many questions there may be: those asked, and those that later answers may still bring. */
+  function total(form, answers, step) {
+    var all = questions(form);
+    var at = all
+      .map(function (question) {
+        return question.id;
+      })
+      .indexOf(step);
+    var ahead = {};
+    all.slice(at).forEach(function (question) {
+      ahead[question.id] = true;
+    });
+    return all.filter(function (question) {
+      for (var id in question.onlyIf) {
+        if (Object.prototype.hasOwnProperty.call(question.onlyIf, id)) {
+          if (!ahead[id] && question.onlyIf[id].indexOf(answers[id]) === -1) return false;
+        }
+      }
+      return true;
+    }).length;
+  }
+
+  /* The label of the form's button: "Volgende", or the last question's "Toon wat bij u past". */
+  function nextLabel(root, form, step) {
+    var answers = clean(form, currentRaw(form));
+    var list = askedQuestions(form, answers);
+    var last = list.length && list[list.length - 1].id === step;
+    var button = form.querySelector("[data-mk-guide-next]");
+    button.textContent = button.getAttribute(last ? "data-last" : "data-next");
+  }
+
+  function currentRaw(form) {
+    var raw = {};
+    each(form, "input[type=radio]:checked", function (input) {
+      raw[input.name] = input.value;
+    });
+    return raw;
+  }
+
+  /* One screen: a question, or the outcome. Focus goes to its heading when `focus` is set. */
+  function render(root, state, focus) {
+    var form = root.querySelector("[data-mk-guide-form]");
+    var outcome = state.step === OUTCOME;
+    var list = askedQuestions(form, state.answers);
+    var index = list
+      .map(function (question) {
+        return question.id;
+      })
+      .indexOf(state.step);
+    root.setAttribute("data-mk-step", state.step);
+    setForm(form, state.answers);
+    root.querySelector(".mk-guide__intro").hidden = outcome || index > 0;
+    form.hidden = outcome;
+    root.querySelector("[data-mk-guide-result]").hidden = !outcome;
+    questions(form).forEach(function (question) {
+      question.fieldset.hidden = question.id !== state.step;
+    });
+    showNotes(root, state.answers, state.step);
+    each(root, "[data-mk-guide-back]", function (button) {
+      button.hidden = !outcome && index <= 0;
+    });
+    var heading;
+    var done;
+    if (outcome) {
+      done = showOutcome(root, state.answers);
+      heading = root.querySelector("[data-mk-guide-result] h2");
+    } else {
+      serial += 1; // an outcome still loading must not write into this screen
+      var progress = form.querySelector("[data-mk-guide-progress]");
+      progress.textContent = progress
+        .getAttribute("data-text")
+        .replace("{n}", String(index + 1))
+        .replace("{total}", String(total(form, state.answers, state.step)));
+      progress.hidden = false;
+      root.querySelector("[data-mk-guide-status]").textContent = "";
+      nextLabel(root, form, state.step);
+      heading = list[index].fieldset.querySelector("h2");
+      root.setAttribute("data-mk-state", "ready");
+      done = Promise.resolve(state.answers);
+    }
+    if (focus && heading) heading.focus();
+    return done;
+  }
+
+  /* Where "Vorige" goes when there is no earlier screen of ours in the history. */
+  function previous(form, state) {
+    var list = askedQuestions(form, state.answers);
+    var ids = list.map(function (question) {
+      return question.id;
+    });
+    var index = state.step === OUTCOME ? ids.length : ids.indexOf(state.step);
+    return { answers: state.answers, step: ids[Math.max(index - 1, 0)] };
+  }
+
   function current() {
     var root = document.querySelector("[data-mk-guide]");
     return root && root.getAttribute("data-mk-ready") ? root : null;
@@ -268,34 +416,49 @@
     root.classList.add("mk-guide--js");
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var answers = fromForm(form);
-      var target = address(form, answers);
-      if (target !== location.href) history.pushState(null, "", target);
-      show(root, answers);
+      var state = fromSearch(form, location.search);
+      var answers = clean(form, currentRaw(form));
+      var list = askedQuestions(form, answers);
+      var ids = list.map(function (question) {
+        return question.id;
+      });
+      var at = ids.indexOf(state.step);
+      var next = at >= 0 && at + 1 < ids.length ? ids[at + 1] : OUTCOME;
+      var target = address(form, answers, next);
+      if (target !== location.href) history.pushState({ mkGuide: true }, "", target);
+      render(root, { answers: answers, step: next }, true);
     });
-    var answers = fromSearch(form, location.search);
-    setForm(form, answers);
-    show(root, answers);
+    form.addEventListener("change", function () {
+      nextLabel(root, form, root.getAttribute("data-mk-step"));
+    });
+    each(root, "[data-mk-guide-back]", function (button) {
+      button.addEventListener("click", function () {
+        if (history.state && history.state.mkGuide) {
+          history.back();
+          return;
+        }
+        var state = previous(form, fromSearch(form, location.search));
+        history.replaceState(null, "", address(form, state.answers, state.step));
+        render(root, state, true);
+      });
+    });
+    render(root, fromSearch(form, location.search), false);
   }
 
   window.addEventListener("popstate", function () {
     var root = current();
     if (!root) return;
     var form = root.querySelector("[data-mk-guide-form]");
-    var answers = fromSearch(form, location.search);
-    setForm(form, answers);
-    show(root, answers);
+    render(root, fromSearch(form, location.search), true);
   });
 
-  /* For tests and other scripts: show the result for a set of answers (a Promise). */
+  /* For tests and other scripts: show the outcome for a set of answers (a Promise). */
   window.mantelkaartGuide = {
     matches: matches,
     show: function (raw) {
       var root = current();
       var form = root.querySelector("[data-mk-guide-form]");
-      var answers = clean(form, raw);
-      setForm(form, answers);
-      return show(root, answers);
+      return render(root, { answers: clean(form, raw), step: OUTCOME }, false);
     },
   };
 
