@@ -251,9 +251,11 @@ def test_successful_rebuild_replaces_the_site(tmp_path: Path) -> None:
     assert "Logeren bij Het Anker" in page
 
 
-def test_example_edit_button_opens_the_yaml_without_repo_widget(example_site: Path) -> None:
+def test_example_edit_button_only_on_editors_pages_without_repo_widget(example_site: Path) -> None:
     page = (example_site / "aanbod/de-mantelaar/vervangende-mantelzorg/index.html").read_text(
         encoding="utf-8"
     )
-    assert 'href="https://github.com/mantelkaart/mantelkaart/edit/main/providers/de-mantelaar.yaml"' in page
+    assert "mantelkaart/edit/" not in page  # visitors get "Klopt er iets niet?" (tests/test_look.py)
     assert "md-source" not in page  # the repository widget would call GitHub's API from every visitor
+    editors = (example_site / "redactie/index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/mantelkaart/mantelkaart/edit/main/docs/redactie/index.md"' in editors

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from mantelkaart.fields import Email, Line, Phone, Url
+from mantelkaart.look import DEFAULT_COLOUR, Colour, Organisation, Picture, SiteLink
 
 NATIONWIDE = "landelijk"
 
@@ -103,6 +104,12 @@ class SiteConfig(BaseModel):
     map_tiles: MapTiles = Field(default_factory=MapTiles)
     licence: Licence | None = None  # of the open data exports
     province: Line | None = None  # of the addresses, for the HSDS exports (state_province)
+    # The look (look.py): the region's colour (at least 4.5:1 against white), its logo (a
+    # picture in docs/), and who runs the site and its privacy statement (in every footer).
+    colour: Colour = DEFAULT_COLOUR
+    logo: Picture | None = None
+    organisation: Organisation | None = None
+    privacy: SiteLink | None = None
     # Up to this many services, the finder page lists them all for visitors without
     # JavaScript; above it, it lists the groups, each linking to a page with its services.
     finder_list_limit: int = Field(default=500, ge=0)

@@ -39,6 +39,17 @@ MAP_LIBRARIES = {
     "leaflet/LICENSE-markercluster": "leaflet.markercluster/MIT-LICENCE.txt",
 }
 
+# The typeface (Atkinson Hyperlegible, made for readers with low vision): Latin letters in
+# the weights and styles the site uses; mantelkaart.css declares them with @font-face.
+FONTS = {
+    f"fonts/atkinson-hyperlegible-latin-{weight}-{style}.woff2": (
+        f"@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-{weight}-{style}.woff2"
+    )
+    for weight in ("400", "700")
+    for style in ("normal", "italic")
+}
+FONTS["fonts/LICENSE-atkinson-hyperlegible"] = "@fontsource/atkinson-hyperlegible/LICENSE"
+
 
 class FrontendError(Exception):
     """A library the site needs is not installed; the message is Dutch."""

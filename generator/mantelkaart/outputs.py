@@ -18,6 +18,7 @@ from mantelkaart.cms import cms_outputs
 from mantelkaart.finder import finder_outputs
 from mantelkaart.guide_page import guide_outputs
 from mantelkaart.json_schema import schema_outputs
+from mantelkaart.look import look_outputs
 from mantelkaart.maps import map_outputs
 from mantelkaart.open_data import open_data
 from mantelkaart.pages import Page, PageMaker
@@ -70,6 +71,7 @@ PRODUCERS: list[Producer] = [
     record_pages,
     field_reference,
     stylesheet,
+    look_outputs,
     guide_outputs,
     finder_outputs,
     map_outputs,

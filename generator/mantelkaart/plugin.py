@@ -35,6 +35,7 @@ from mantelkaart.config import ConfigError, SiteConfig
 from mantelkaart.dataset import Dataset
 from mantelkaart.frontend import FrontendError
 from mantelkaart.guide_page import GUIDE_SCRIPT, GUIDE_STYLESHEET
+from mantelkaart.look import theme_settings, tidy_theme
 from mantelkaart.maps import MAP_SCRIPT
 from mantelkaart.outputs import STYLESHEET, SiteContext
 from mantelkaart.pages import Page, PageMaker
@@ -71,6 +72,10 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         config.extra_css.append(GUIDE_STYLESHEET)
         config.extra_javascript.append(GUIDE_SCRIPT)
         config.extra["mantelkaart"] = {"example_data": self.site.example_data, "region": self.site.region}
+        try:
+            config.extra["mantelkaart"].update(theme_settings(self.site, Path(config.docs_dir)))
+        except ConfigError as error:
+            raise PluginError(str(error)) from None
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -145,15 +150,21 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         return BLOCK.sub(fill, markdown)
 
     def on_post_page(self, output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
-        """Service and provider pages: their schema.org data in ``<head>``.
+        """Every page: the theme's invalid attributes dropped (``look.tidy_theme``).
+        Service and provider pages: their schema.org data in ``<head>``.
 
         Not in the content: mkdocs-material's instant navigation re-runs scripts there as
         JavaScript, whatever their type.
         """
+        output = tidy_theme(output)
         data = page.meta.get("json_ld")
         if not isinstance(data, dict):
             return output
         return output.replace("</head>", f"{structured_data.script(data)}</head>", 1)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """Pages made from a template alone (404.html): the theme's invalid attributes dropped."""
+        return tidy_theme(output_content)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         for kind in (*KINDS, "vocabularies"):

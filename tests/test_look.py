@@ -1,0 +1,136 @@
+"""The site's own look: region colour (held to contrast), logo, typeface, footer, edit pencil."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mantelkaart.config import ConfigError, SiteConfig
+from mantelkaart.look import DEFAULT_COLOUR, contrast, darker, tidy_theme
+
+from support import REPO, copy_site, run_mkdocs
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = copy_site(REPO, tmp_path_factory.mktemp("look"))
+    result = run_mkdocs("build", "--strict", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "site"
+
+
+def _pages(site: Path) -> list[Path]:
+    return [page for page in site.rglob("*.html") if page.relative_to(site).parts[0] != "admin"]
+
+
+def test_contrast_follows_wcag() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert contrast("#ffffff", "#ffffff") == pytest.approx(1)
+    assert contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)  # the lightest AA grey
+    assert contrast(DEFAULT_COLOUR, "#ffffff") >= 4.5
+    assert contrast(darker(DEFAULT_COLOUR), "#ffffff") > contrast(DEFAULT_COLOUR, "#ffffff")
+
+
+@pytest.mark.parametrize("colour", ["#777777", "#ffcc00", "#4da6ff"])
+def test_a_light_colour_is_refused_in_dutch(colour: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        SiteConfig.from_options({"colour": colour})
+    message = str(error.value)
+    assert "mantelkaart.colour" in message and "te licht" in message and "4,5 op 1" in message
+    suggestion = re.search(r"bijvoorbeeld (#[0-9a-f]{6})", message)
+    assert suggestion and contrast(suggestion.group(1), "#ffffff") >= 4.5  # the hint itself passes
+
+
+def test_colour_settings() -> None:
+    assert SiteConfig.from_options({}).colour == DEFAULT_COLOUR
+    assert SiteConfig.from_options({"colour": "#00636B"}).colour == "#00636b"
+    assert SiteConfig.from_options({"colour": "#036"}).colour == "#003366"
+    with pytest.raises(ConfigError, match="geen kleur"):
+        SiteConfig.from_options({"colour": "donkerblauw"})
+
+
+@pytest.mark.parametrize(
+    "logo", ["../geheim.svg", "/etc/logo.svg", "logo.exe", "https://example.org/logo.svg"]
+)
+def test_logo_must_be_a_picture_in_docs(logo: str) -> None:
+    with pytest.raises(ConfigError, match="geen plaatje in de map docs/"):
+        SiteConfig.from_options({"logo": logo})
+
+
+def test_a_missing_logo_stops_the_build(tmp_path: Path) -> None:
+    folder = copy_site(REPO, tmp_path)
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "logo: assets/logo-drechtsteden.svg", "logo: assets/weg.svg"
+        ),
+        encoding="utf-8",
+    )
+    result = run_mkdocs("build", cwd=folder)
+    assert result.returncode != 0
+    assert "het bestand assets/weg.svg staat niet in de map docs/" in result.stderr
+
+
+def test_every_page_has_the_region_colour_logo_and_typeface(example_site: Path) -> None:
+    css = (example_site / "assets/mantelkaart/mantelkaart.css").read_text(encoding="utf-8")
+    faces = re.findall(r'url\("(vendor/fonts/[^"]+)"\)', css)
+    assert len(faces) == 4
+    for face in faces:
+        assert (example_site / "assets/mantelkaart" / face).stat().st_size > 10_000
+    assert (example_site / "assets/mantelkaart/vendor/fonts/LICENSE-atkinson-hyperlegible").is_file()
+    assert '--md-text-font: "Atkinson Hyperlegible"' in css
+    for page in _pages(example_site):
+        text = page.read_text(encoding="utf-8")
+        assert "--md-primary-fg-color:#00636b;" in text, page
+        assert re.search(r'<img src="(/mantelkaart/|[./]*)assets/logo-drechtsteden\.svg" alt=""', text), page
+        assert "atkinson-hyperlegible-latin-400-normal.woff2" in text, page  # preloaded
+
+
+def test_default_logo_is_served(example_site: Path) -> None:
+    logo = (example_site / "assets/mantelkaart/logo.svg").read_text(encoding="utf-8")
+    assert logo.startswith("<svg")
+
+
+def test_edit_pencil_only_on_editors_pages(example_site: Path) -> None:
+    with_pencil = []
+    for page in _pages(example_site):
+        if 'rel="edit"' in page.read_text(encoding="utf-8"):
+            with_pencil.append(page.relative_to(example_site).as_posix())
+    assert "redactie/index.html" in with_pencil
+    assert all(path.startswith("redactie/") for path in with_pencil), with_pencil
+
+
+def test_footer_names_the_organisation_and_links_the_fixed_pages(example_site: Path) -> None:
+    for page in _pages(example_site):
+        text = page.read_text(encoding="utf-8")
+        footer = text[text.index('<footer class="md-footer mk-footer">') :]
+        footer = footer[: footer.index("</footer>")]
+        assert '<a href="https://example.org/">Mantelzorg Drechtsteden (voorbeeld)</a>' in footer, page
+        links = dict(
+            (label, href) for href, label in re.findall(r'<li><a href="([^"]*)">([^<]+)</a></li>', footer)
+        )
+        assert list(links) == ["Privacy", "Toegankelijkheid", "Open data", "Voor redacteuren"], page
+        for href in links.values():
+            if page.name == "404.html":
+                assert href.startswith("/mantelkaart/")  # served at any depth: absolute
+                href = href.removeprefix("/mantelkaart/")
+                target = example_site / href / "index.html"
+            else:
+                target = (page.parent / href / "index.html").resolve()
+            assert target.is_file(), (page, href)
+        assert "Made with" not in footer
+
+
+def test_theme_checkboxes_lose_only_their_invalid_attribute() -> None:
+    html = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n'
+        '<input type="text" class="md-search__input" autocomplete="off">'
+    )
+    assert tidy_theme(html) == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n'
+        '<input type="text" class="md-search__input" autocomplete="off">'
+    )
