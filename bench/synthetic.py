@@ -877,7 +877,8 @@ class _Writer:
             cost["toelichting"] = rng.choice(COST_NOTES)
         data["kosten"] = cost
         data["toegang"] = self.pick(kind.access, 1, 3)
-        data["volgende_stap"] = rng.choice(kind.next_steps)
+        data["volgende_stap"] = {"door": "aanbieder", "tekst": rng.choice(kind.next_steps)}
+        data["indicatie"] = {"nodig": "nee"}
         if rng.random() < 0.15:
             data["talen"] = ["nl", *self.pick(LANGUAGES, 1, 3)]
         if rng.random() < 0.3:
@@ -1022,11 +1023,7 @@ plugins:
       stale_after_months: 12
       municipalities:
 {towns}
-      consultant:
-        naam: Respijtconsulent (voorbeeld)
-        telefoon: 078 000 0001
-        email: respijtconsulent@example.org
-        bereikbaar: Maandag tot en met vrijdag van 9.00 tot 17.00 uur
+      consultant: {CONSULTANT}
       report:
         github: mantelkaart/mantelkaart
       licence:
@@ -1078,6 +1075,39 @@ Hier vindt u hulp in de buurt: wat er is, voor wie, en wie het betaalt.
 """
 
 
+CONSULTANT = "respijtconsulenten-regio/respijtconsulent"
+
+
+def consultant_record(town: Town) -> dict[str, Any]:
+    """The region's respite consultant: the service every page's consultant box reads."""
+    return {
+        "naam": "Respijtconsulenten van de regio",
+        "soort": "welzijnsorganisatie",
+        "contact": {
+            "telefoon": "078 000 0001",
+            "email": "respijtconsulent@example.org",
+            "bereikbaar": "Maandag tot en met vrijdag van 9.00 tot 17.00 uur",
+        },
+        "diensten": [
+            {
+                "id": "respijtconsulent",
+                "naam": "Respijtconsulent",
+                "samenvatting": "De respijtconsulent zoekt samen met u uit welke respijtzorg past.",
+                "functies": ["advies-en-begeleiding"],
+                "doelgroepen": ["iedereen"],
+                "werkgebied": ["landelijk"],
+                "omgeving": "op-afstand",
+                "kosten": {"betaald_door": ["gratis"]},
+                "toegang": ["vrij-toegankelijk"],
+                "volgende_stap": {"door": "aanbieder", "tekst": "Bel de respijtconsulent"},
+                "indicatie": {"nodig": "nee"},
+                "contact": {"contactpersoon": "Respijtconsulent"},
+            }
+        ],
+        "gecontroleerd": {"op": "2026-09-01", "door": "Respijtconsulent"},
+    }
+
+
 @dataclass(frozen=True)
 class SiteSummary:
     folder: Path
@@ -1123,6 +1153,10 @@ def write_site(folder: Path, providers: int, seed: int = 1) -> SiteSummary:
         issuer, town = issuers[number % len(issuers)]
         regulation_id, data = writer.regulation(issuer, town, form_ids)
         (folder / "regulations" / f"{regulation_id}.yaml").write_text(dump(data), encoding="utf-8")
+
+    consultant_id, data = CONSULTANT.split("/")[0], consultant_record(TOWNS[0])
+    (folder / "providers" / f"{consultant_id}.yaml").write_text(dump(data), encoding="utf-8")
+    services += 1
 
     municipalities = {town.id: town.name for town in TOWNS}
     (folder / "mkdocs.yml").write_text(mkdocs_yml(municipalities), encoding="utf-8")

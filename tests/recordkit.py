@@ -87,7 +87,8 @@ def service(**changes: Any) -> dict[str, Any]:
         "locaties": ["stadskantoor"],
         "kosten": {"betaald_door": ["wmo"]},
         "toegang": ["via-mantelzorgconsulent"],
-        "volgende_stap": "Bel de respijtconsulent",
+        "volgende_stap": {"door": "aanbieder", "tekst": "Bel voor een kennismaking"},
+        "indicatie": {"nodig": "nee"},
     }
     data.update(changes)
     return data

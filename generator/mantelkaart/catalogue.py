@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from mantelkaart import parties
 from mantelkaart.config import NATIONWIDE, SiteConfig
 from mantelkaart.guide_file import GuideSource
 from mantelkaart.loader import PathKey
+from mantelkaart.parties import Party
 from mantelkaart.problems import Problem, field_path, suggest
 from mantelkaart.records import (
+    CONSULTANT,
     Contact,
     Location,
     Provider,
@@ -75,6 +78,9 @@ class Catalogue:
     offers: list[Offer] = field(default_factory=list)
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     guide: GuideSource | None = None  # the keuzehulp (set by Dataset.load)
+    # References to services of providers not in this catalogue (another batch of a parallel
+    # check, or a file with errors): (offer key, the problem if that service does not exist).
+    pending: list[tuple[str, Problem]] = field(default_factory=list)
     today: date = field(default_factory=date.today)  # the build's date: which regulations still hold
     _by_provider: tuple[int, dict[str, list[Offer]]] = field(
         default=(-1, {}), init=False, repr=False, compare=False
@@ -118,6 +124,19 @@ class Catalogue:
             for rid, r in self.current_regulations()
             if municipality in r.municipalities or NATIONWIDE in r.municipalities
         ]
+
+    def offer(self, key: str) -> Offer | None:
+        """The offer ``provider/service``, from the provider's offers."""
+        provider_id, _, service_id = key.partition("/")
+        return next((o for o in self.offers_of(provider_id) if o.service.id == service_id), None)
+
+    def consultant(self) -> Party | None:
+        """The site's consultant (a service named in the configuration), for every page."""
+        return parties.consultant(self)
+
+    def next_party(self, offer: Offer) -> Party | None:
+        """Who acts on the offer's next step: that party's contact, never another's."""
+        return parties.next_party(self, offer)
 
     def offers_of(self, provider_id: str) -> list[Offer]:
         """A provider's offers, from an index: a scan per provider grows with the square of the data."""
@@ -164,8 +183,12 @@ def build_catalogue(
     if known is None:
         known = {kind: {s.id for s in group} for kind, group in by_kind.items()}
     problems: list[Problem] = []
+    references: list[tuple[str, Problem]] = []
     for source in by_kind["providers"]:
-        problems.extend(_check_provider(source, catalogue, known.get("respite-forms", set())))
+        problems.extend(_check_provider(source, catalogue, known.get("respite-forms", set()), references))
+    if config.consultant:
+        references.append((config.consultant, consultant_problem(config.consultant)))
+    problems.extend(_resolve(catalogue, references, known.get("providers", set())))
     for source in by_kind["regulations"]:
         problems.extend(
             _check_regulation(source, known.get("providers", set()), known.get("respite-forms", set()))
@@ -202,7 +225,72 @@ def _duplicates(source: Source, items: list[tuple[PathKey, str]], what: str) -> 
     return problems
 
 
-def _check_provider(source: Source, catalogue: Catalogue, forms: set[str]) -> list[Problem]:
+def consultant_problem(key: str) -> Problem:
+    return Problem(
+        "mkdocs.yml",
+        1,
+        1,
+        "consultant",
+        f"De dienst '{key}' bij 'consultant' bestaat niet.",
+        "Zet bij 'consultant' de dienst van de consulent als aanbieder-id/dienst-id, "
+        "bijvoorbeeld mee-drechtsteden/respijtconsulent.",
+    )
+
+
+def _resolve(
+    catalogue: Catalogue, references: list[tuple[str, Problem]], providers: set[str]
+) -> list[Problem]:
+    """Problems for references to services that do not exist; undecidable ones wait in ``pending``."""
+    problems = []
+    for key, problem in references:
+        provider_id = key.partition("/")[0]
+        if provider_id in catalogue.providers:
+            if catalogue.offer(key) is None:
+                services = [o.key for o in catalogue.offers_of(provider_id)]
+                problems.append(_with_hint(problem, suggest(key, services)))
+        elif provider_id in providers:
+            catalogue.pending.append((key, problem))
+        else:
+            problems.append(_with_hint(problem, suggest(provider_id, providers)))
+    return problems
+
+
+def _with_hint(problem: Problem, hint: str) -> Problem:
+    if not hint:
+        return problem
+    return Problem(problem.file, problem.line, problem.column, problem.field, problem.message, hint)
+
+
+def _check_step(source: Source, catalogue: Catalogue, base: PathKey, service: Service) -> list[Problem]:
+    """Next step and indicatie: who acts must exist, and a service says whether an indicatie is needed."""
+    problems = []
+    if service.next_step.party == CONSULTANT and not catalogue.config.consultant:
+        problems.append(
+            _problem(
+                source,
+                (*base, "volgende_stap", "door"),
+                "Deze site heeft geen consulent.",
+                "Zet in mkdocs.yml bij 'consultant' de dienst van de consulent (aanbieder-id/dienst-id), "
+                "of kies bij 'door' de aanbieder of een andere dienst.",
+            )
+        )
+    if service.indication is None:
+        problems.append(
+            _problem(
+                source,
+                base,
+                "Deze dienst zegt niet of een indicatie nodig is.",
+                "Vul 'indicatie' in, bijvoorbeeld indicatie: {nodig: nee} of "
+                "indicatie: {nodig: ja, van: [gemeente]}.",
+                "waarschuwing",
+            )
+        )
+    return problems
+
+
+def _check_provider(
+    source: Source, catalogue: Catalogue, forms: set[str], references: list[tuple[str, Problem]]
+) -> list[Problem]:
     provider: Provider = source.record
     problems = _duplicates(
         source, [(("locaties", i, "id"), loc.id) for i, loc in enumerate(provider.locations)], "de locaties"
@@ -214,6 +302,13 @@ def _check_provider(source: Source, catalogue: Catalogue, forms: set[str]) -> li
     for index, service in enumerate(provider.services):
         base: PathKey = ("diensten", index)
         catalogue.offers.append(Offer(source.id, provider, service, source.relpath))
+        problems += _check_step(source, catalogue, base, service)
+        party = service.next_step.party
+        if "/" in party and party != f"{source.id}/{service.id}":
+            key: PathKey = (*base, "volgende_stap", "door")
+            message = f"De dienst '{party}' bij 'door' bestaat niet."
+            hint = "Gebruik aanbieder-id/dienst-id van een bestaande dienst, of 'aanbieder' of 'consulent'."
+            references.append((party, _problem(source, key, message, hint)))
         if service.respite_form and service.respite_form not in forms:
             problems.append(
                 _missing(

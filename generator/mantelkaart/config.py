@@ -6,12 +6,13 @@ only sees the resulting :class:`SiteConfig`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from mantelkaart.fields import Email, Line, Phone, Url
+from mantelkaart.fields import Email, Line, Url
 from mantelkaart.look import DEFAULT_COLOUR, Colour, Organisation, Picture, SiteLink
 
 NATIONWIDE = "landelijk"
@@ -21,13 +22,18 @@ class ConfigError(Exception):
     """Configuration that cannot be used, with a Dutch message."""
 
 
-class Consultant(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    name: Line = Field(alias="naam")
-    phone: Phone | None = Field(default=None, alias="telefoon")
-    email: Email | None = Field(default=None, alias="email")
-    reachable: Line | None = Field(default=None, alias="bereikbaar")
-    website: Url | None = Field(default=None, alias="website")
+CONSULTANT_HINT = (
+    "Zet bij 'consultant' de dienst van de consulent als aanbieder-id/dienst-id, bijvoorbeeld "
+    "consultant: mee-drechtsteden/respijtconsulent. Naam, nummer en tijden komen dan uit dat record."
+)
+
+
+def _consultant_reference(value: Any) -> str:
+    from mantelkaart.fields import fail
+
+    if isinstance(value, str) and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*", value):
+        return value
+    raise fail(f"'{value}' is geen verwijzing naar een dienst.", CONSULTANT_HINT)
 
 
 class Reporting(BaseModel):
@@ -94,7 +100,8 @@ class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     region: Line = "Voorbeeldregio"
     municipalities: dict[str, Line] = Field(default_factory=dict)
-    consultant: Consultant | None = None
+    # The consultant is a service record (provider-id/service-id): every page reads its contact there.
+    consultant: Annotated[str, BeforeValidator(_consultant_reference)] | None = None
     report: Reporting = Field(default_factory=Reporting)
     example_data: bool = False
     stale_after_months: int = Field(default=12, ge=1, le=120)

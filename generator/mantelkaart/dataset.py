@@ -133,7 +133,16 @@ class Dataset:
             theirs = _check_share(root, config, vocabularies, today, batches(left, []), known)
         results.append(theirs)
         guide_problems = load_guide(root, config, vocabularies, known["respite-forms"])[1]
-        problems = _sorted([*guide_problems, *(p for result in results for p in result[0])])
+        # References across batches: a service named in another batch exists if some batch saw it.
+        services = {key for result in results for key in result[4]}
+        valid = {key.partition("/")[0] for key in services} | {p for result in results for p in result[5]}
+        crossing = {
+            problem
+            for result in results
+            for key, problem in result[6]
+            if key not in services and key.partition("/")[0] in valid
+        }
+        problems = _sorted([*guide_problems, *crossing, *(p for result in results for p in result[0])])
         stale = sorted((s for result in results for s in result[1]), key=lambda s: (s.group, s.field))
         counts = (sum(r[2] for r in results), sum(r[3] for r in results))
         return cls(root, config, Catalogue(config, vocabularies), [], problems, stale, counts)
@@ -141,7 +150,8 @@ class Dataset:
 
 PARALLEL_FROM = 2000
 BATCH = 250  # files; the two processes take batches of this many until none are left
-Share = tuple[list[Problem], list[StaleRecord], int, int]
+# problems, stale records, records, services, service keys, valid providers, pending references
+Share = tuple[list[Problem], list[StaleRecord], int, int, set[str], set[str], list[tuple[str, Problem]]]
 
 
 def _check_share(
@@ -159,6 +169,9 @@ def _check_share(
     problems: list[Problem] = []
     stale: list[StaleRecord] = []
     records = services = 0
+    keys: set[str] = set()
+    providers: set[str] = set()
+    pending: list[tuple[str, Problem]] = []
     with no_cyclic_gc():
         for batch in batches:
             sources, troubles = load_sources(root, config, vocabularies, today, None, batch)
@@ -168,7 +181,10 @@ def _check_share(
             stale += old
             records += len(sources)
             services += len(catalogue.offers)
-    return problems, stale, records, services
+            keys.update(offer.key for offer in catalogue.offers)
+            providers.update(catalogue.providers)
+            pending += catalogue.pending
+    return problems, stale, records, services, keys, providers, pending
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

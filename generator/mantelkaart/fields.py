@@ -457,6 +457,7 @@ CarePhaseId = Annotated[str, *_vocab_meta("zorgfasen")]
 SettingId = Annotated[str, *_vocab_meta("omgevingen")]
 LanguageId = Annotated[str, *_vocab_meta("talen")]
 ProviderKindId = Annotated[str, *_vocab_meta("soorten")]
+AssessorId = Annotated[str, *_vocab_meta("indicatie")]
 
 
 def check_municipality(value: Any, info: ValidationInfo) -> str:

@@ -155,6 +155,13 @@ class HsdsExport:
         for who, rule in audience(service):
             for name, value in eligibility(rule):
                 attributes.append(attr(owner, FIELDS, f"voor_wie.{who}.{name}", value))
+        attributes.append(attr(owner, FIELDS, "volgende_stap.door", service.next_step.by))
+        if service.indication:
+            attributes.append(attr(owner, FIELDS, "indicatie.nodig", service.indication.needed))
+            if service.indication.by:
+                attributes.append(attr(owner, FIELDS, "indicatie.van", ", ".join(service.indication.by)))
+            if service.indication.note:
+                attributes.append(attr(owner, FIELDS, "indicatie.toelichting", service.indication.note))
         if service.verified:
             attributes += self._verified(owner, service.verified)
         contact = service.contact or NO_CONTACT
@@ -171,7 +178,7 @@ class HsdsExport:
                 "url": contact.website,
                 "email": contact.email,
                 "status": STATUS[service.status],
-                "application_process": service.next_step,
+                "application_process": service.next_step.text,
                 "fees_description": service.cost.note,
                 "eligibility_description": eligibility_text(service) or None,
                 "assured_date": verified.on.isoformat(),

@@ -139,7 +139,8 @@ class ServiceMaker:
                 "openingstijden": self.hours(service.schedules, where),
                 "kosten": self.cost(service, attrs, where),
                 "toegang": self.terms(attrs, "toegang", where, "toegang"),
-                "volgende_stap": step,
+                "volgende_stap": {"door": attrs.value("volgende_stap.door") or "aanbieder", "tekst": step},
+                "indicatie": indication(attrs),
                 "talen": None if languages in ([], ["nl"]) else languages,
                 "contact": contact or None,
                 "status": None if status == "actief" else status,
@@ -280,3 +281,12 @@ def _whole(number: float | None) -> str | None:
     if number is None or not math.isfinite(number):
         return None if number is None else str(number)
     return str(int(number)) if number == int(number) else str(number)
+
+
+def indication(attrs: Attributes) -> dict[str, object] | None:
+    """Our own export's indicatie attributes; a source that does not say it gets none (never guessed)."""
+    needed = attrs.value("indicatie.nodig")
+    if not needed:
+        return None
+    by = [part.strip() for part in (attrs.value("indicatie.van") or "").split(",") if part.strip()]
+    return _compact({"nodig": needed, "van": by or None, "toelichting": attrs.value("indicatie.toelichting")})

@@ -79,6 +79,13 @@ FIELD_TERMS: dict[str, tuple[str, str]] = {
         "Maximale leeftijd van de mantelzorger.",
     ),
     "voor_wie.mantelzorger.toelichting": ("Voorwaarden mantelzorger", "Voorwaarden voor de mantelzorger."),
+    "volgende_stap.door": (
+        "Volgende stap door",
+        "Wie u belt of waar u zich meldt: 'aanbieder', 'consulent' of een dienst (aanbieder-id/dienst-id).",
+    ),
+    "indicatie.nodig": ("Indicatie nodig", "Is een indicatie of verwijzing nodig: nee, ja of soms."),
+    "indicatie.van": ("Indicatie van", "Wie de indicatie of verwijzing geeft (lijst 'indicatie')."),
+    "indicatie.toelichting": ("Indicatie toelichting", "Wanneer een indicatie wel en niet nodig is."),
     "wetsartikel": ("Wetsartikel", "Wetsartikel of verordening van een regeling."),
     "bedrag": ("Bedrag", "Bedrag in euro dat een regeling geeft."),
     "uren": ("Uren", "Aantal uren dat een regeling geeft."),

@@ -21,6 +21,8 @@ from markupsafe import Markup
 from mantelkaart import presentation
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
+from mantelkaart.indication import indication_line
+from mantelkaart.records import Indication
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,11 @@ class PageMaker:
         return f"aanbod/{offer.provider_id}/{offer.service.id}.md"
 
     @staticmethod
+    def offer_key_path(key: str) -> str:
+        """The page of the offer ``provider/service``."""
+        return f"aanbod/{key}.md"
+
+    @staticmethod
     def path(kind: str, item_id: str | None = None) -> str:
         folder = {
             "providers": "aanbieders",
@@ -120,6 +127,9 @@ class PageMaker:
             term = self.vocabularies[vocabulary].terms.get(term_id)
             return term.explanation if term else ""
 
+        def indication(value: Indication | None, short: bool = False) -> str:
+            return indication_line(value, self.vocabularies, short)
+
         def route(lat: float, lon: float) -> str:
             return presentation.route_url(self.config, lat, lon)
 
@@ -129,6 +139,7 @@ class PageMaker:
             label=label,
             explanation=explanation,
             route=route,
+            indication=indication,
             maker=self,
             catalogue=self.catalogue,
             config=self.config,

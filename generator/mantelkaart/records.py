@@ -8,6 +8,7 @@ reference are all produced from these models.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
@@ -19,6 +20,7 @@ from mantelkaart.fields import (
     AccessId,
     Age,
     Amount,
+    AssessorId,
     CarePhaseId,
     Coordinate,
     Date,
@@ -44,6 +46,9 @@ from mantelkaart.fields import (
 
 Day = Literal["ma", "di", "wo", "do", "vr", "za", "zo"]
 Status = Literal["actief", "tijdelijk-gesloten", "gestopt"]
+Need = Literal["nee", "ja", "soms"]
+SELF, CONSULTANT = "aanbieder", "consulent"
+PARTY = re.compile(r"^(?:aanbieder|consulent|[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 
 def field(alias: str, description: str, example: object, **kwargs: Any) -> Any:
@@ -250,6 +255,90 @@ class Cost(Record):
     )
 
 
+class NextStep(Record):
+    """Who acts on a service's first step, so that the page shows that party's number."""
+
+    by: str = field(
+        "door",
+        "Wie u belt of waar u zich meldt: 'aanbieder' (deze dienst zelf), 'consulent' (de consulent "
+        "van de site) of een andere dienst als aanbieder-id/dienst-id.",
+        "aanbieder",
+        json_schema_extra={"pattern": PARTY.pattern, "x-reference": "diensten"},
+    )
+    text: Line | None = field(
+        "tekst",
+        "Wat u doet, als korte opdracht. Zonder tekst staat er 'Bel …' met de naam van wie u belt.",
+        "Bel voor een kennismaking",
+        default=None,
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shape(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            raise fail(
+                "'volgende_stap' is een blok met 'door' en 'tekst', zodat de site het goede nummer toont.",
+                "Schrijf bijvoorbeeld:  volgende_stap: {door: aanbieder, tekst: "
+                + value.strip()[:60]
+                + "}  ('door' is aanbieder, consulent of aanbieder-id/dienst-id).",
+            )
+        return value
+
+    @field_validator("by", mode="before")
+    @classmethod
+    def _party(cls, value: Any) -> str:
+        text = value.strip() if isinstance(value, str) else value
+        if not isinstance(text, str) or not PARTY.match(text):
+            raise fail(
+                f"'{value}' is geen geldige waarde voor 'door'.",
+                "Kies 'aanbieder', 'consulent' of een dienst als aanbieder-id/dienst-id, "
+                "bijvoorbeeld mee-drechtsteden/respijtconsulent.",
+            )
+        return text
+
+    @property
+    def party(self) -> str:
+        """``aanbieder``, ``consulent`` or an offer key ``provider/service``."""
+        return self.by
+
+
+class Indication(Record):
+    """Whether someone needs an assessment (indicatie) or a referral before getting the help."""
+
+    needed: Need = field("nodig", "Is een indicatie of verwijzing nodig? nee, ja of soms.", "ja")
+    by: list[AssessorId] = field(
+        "van",
+        "Wie de indicatie of verwijzing geeft (lijst 'indicatie'); leeg bij 'nodig: nee'.",
+        ["gemeente"],
+        default_factory=list,
+    )
+    note: Line | None = field(
+        "toelichting",
+        "Eén zin: wanneer het wel en wanneer het niet nodig is (verplicht bij 'nodig: soms').",
+        "Alleen voor meer dan 48 uur per jaar is een indicatie nodig.",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Indication:
+        if self.needed == "ja" and not self.by:
+            raise fail(
+                "Bij 'nodig: ja' hoort wie de indicatie geeft.",
+                "Vul 'van' in, bijvoorbeeld van: [gemeente]. Kies uit de lijst 'indicatie'.",
+            )
+        if self.needed == "soms" and not self.note:
+            raise fail(
+                "Bij 'nodig: soms' hoort één zin uitleg.",
+                "Vul 'toelichting' in: wanneer is een indicatie nodig en wanneer niet?",
+            )
+        if self.needed == "nee" and self.by:
+            raise fail(
+                "Bij 'nodig: nee' geeft niemand een indicatie.",
+                "Haal 'van' weg, of kies 'nodig: ja' of 'nodig: soms'.",
+            )
+        return self
+
+
 class Service(Record):
     id: Slug = field(
         "id", "Korte naam van de dienst, uniek binnen deze aanbieder. Deel van het webadres.", "logeeropvang"
@@ -312,8 +401,17 @@ class Service(Record):
     access: list[AccessId] = field(
         "toegang", "Hoe komt u eraan (lijst 'toegang').", ["via-mantelzorgconsulent"], min_length=1
     )
-    next_step: Line = field(
-        "volgende_stap", "De eerste stap die iemand zet, als korte opdracht.", "Bel de respijtconsulent"
+    next_step: NextStep = field(
+        "volgende_stap",
+        "De eerste stap: wie u belt of waar u zich meldt, en wat u doet. De pagina toont het nummer "
+        "van wie bij 'door' staat, en geen ander nummer.",
+        {"door": "consulent", "tekst": "Bel de respijtconsulent"},
+    )
+    indication: Indication | None = field(
+        "indicatie",
+        "Is een indicatie of verwijzing nodig, en van wie?",
+        {"nodig": "ja", "van": ["gemeente"]},
+        default=None,
     )
     languages: list[LanguageId] = field(
         "talen", "Talen waarin de hulp wordt gegeven (lijst 'talen').", ["nl"], default_factory=lambda: ["nl"]

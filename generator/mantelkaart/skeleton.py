@@ -92,7 +92,11 @@ diensten:
     kosten:
       betaald_door: [wmo]        # lijst 'financiering'
     toegang: [via-mantelzorgconsulent]
-    volgende_stap: Bel de respijtconsulent
+    volgende_stap:
+      door: aanbieder            # wie u belt: aanbieder, consulent of aanbieder-id/dienst-id
+      tekst: Bel voor een kennismaking
+    indicatie:
+      nodig: nee                 # nee, ja of soms; bij ja: van: [gemeente] (lijst 'indicatie')
 gecontroleerd:
   op: {today}
   door: Vul uw naam of functie in

@@ -20,6 +20,7 @@ import io
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
 from mantelkaart.hsds_details import days_text
+from mantelkaart.indication import indication_line
 from mantelkaart.pages import PageMaker
 from mantelkaart.presentation import dutch_time, page_url
 
@@ -46,6 +47,7 @@ COLUMNS = (
     "Over de kosten",
     "Toegang",
     "Volgende stap",
+    "Indicatie",
     "Talen",
     "Telefoon",
     "E-mail",
@@ -123,7 +125,8 @@ class Spreadsheet:
             service.cost.own_contribution or "",
             service.cost.note or "",
             self.labels("toegang", service.access),
-            service.next_step,
+            service.next_step.text or "",
+            indication_line(service.indication, self.vocabularies),
             self.labels("talen", service.languages),
             contact.phone or "",
             contact.email or "",

@@ -23,6 +23,7 @@ NAMES = (
     "omgevingen",
     "talen",
     "soorten",
+    "indicatie",
 )
 
 
