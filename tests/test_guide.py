@@ -36,17 +36,19 @@ def test_example_uses_the_default_guide_with_every_rule() -> None:
     assert source is not None and source.relpath is None
     default = Guide.model_validate(parse_text(default_text()))
     assert source.guide == default  # every form the default names exists in the example region
-    assert [q.id for q in ADVISOR.questions] == ["voor", "pauze", "waar", "hoe-vaak", "gemeente"]
+    assert [q.id for q in ADVISOR.questions] == [
+        "wie", "mantelzorger", "werk", "naaste", "wat", "pauze", "waar", "hoe-vaak", "gemeente",
+    ]  # fmt: skip
     assert [c.id for c in ADVISOR.questions[-1].choices] == list(EXAMPLE.config.municipalities)
 
 
 def test_the_example_from_the_brief() -> None:
     """A night or longer, away from home, dementia, Dordrecht: logeeropvang, and why."""
-    result = summary({"voor": "dementie", "pauze": "nacht", "waar": "buitenshuis", "gemeente": "dordrecht"})
-    assert list(result) == ["respijtvorm-logeeropvang"]
+    result = summary({"wat": "dementie", "pauze": "nacht", "waar": "buitenshuis", "gemeente": "dordrecht"})
+    assert list(result) == ["respijtvorm-logeeropvang", "respijtvorm-mantelzorgvakantie"]
     reasons, offers, regulations = result["respijtvorm-logeeropvang"]
     assert reasons == [
-        "U zoekt een pauze van een nacht of langer.",
+        "U wilt een nacht of een weekend weg.",
         "Uw naaste mag ergens anders naartoe.",
         "Logeeropvang past daarbij: uw naaste logeert een of meer nachten ergens anders.",
     ]
@@ -72,7 +74,7 @@ def test_nationwide_offers_and_regulations_fit_every_municipality() -> None:
 
 
 def test_offers_for_everyone_fit_every_target_group() -> None:
-    result = summary({"voor": "kind", "pauze": "uren", "waar": "thuis", "gemeente": "dordrecht"})
+    result = summary({"naaste": "kind", "pauze": "uren", "waar": "thuis", "gemeente": "dordrecht"})
     assert "respijtvorm-zorgoppas" in result
     _, offers, _ = result["respijtvorm-vervangende-mantelzorg-aan-huis"]
     assert set(offers) == {
@@ -103,7 +105,11 @@ def test_unanswered_and_unknown_answers_allow_everything() -> None:
     assert ADVISOR.answers({"pauze": "bestaat-niet", "x": "y", "waar": ""}) == {}
     advice = ADVISOR.advise({"pauze": "bestaat-niet"})
     assert advice.empty
-    assert len(advice.fits) == len(ADVISOR.options)
+    # every option, but those only for visitors who gave a certain answer (alleen_met_antwoord)
+    assert [fit.option for fit in advice.fits] == [
+        o for o in ADVISOR.options if any(not case.needs for case in o.cases)
+    ]
+    assert [o.key for o in ADVISOR.options if all(case.needs for case in o.cases)] == ["functie-educatie"]
     assert matches({"pauze": frozenset({"nacht"})}, {}) is True
     assert matches({"pauze": frozenset({"nacht"})}, {"pauze": "uren"}) is False
     assert matches({}, {"pauze": "uren"}) is True
@@ -125,7 +131,10 @@ def test_offers_files_split_the_offers_by_municipality() -> None:
         "mee-drechtsteden/logeerzorg-mee-plus",
     ]
     mee = dordrecht[2]
-    assert mee["when"] == {"voor": ["hersenletsel", "ziek-of-oud"]}  # the municipality is the file
+    assert mee["when"] == {  # the municipality is the file; the Wmo pays, so not for children
+        "naaste": ["oudere", "volwassene"],
+        "wat": ["hersenletsel", "ziek-of-oud"],
+    }
     assert mee["href"] == "../aanbod/mee-drechtsteden/logeerzorg-mee-plus/"
     assert mee["phone"]["href"].startswith("tel:+31")
     assert mee["facts"].startswith("Voor: Niet-aangeboren hersenletsel (NAH), Lichamelijke ziekte")
@@ -156,6 +165,7 @@ def test_mini_site_leaves_out_default_rules_for_forms_it_lacks() -> None:
         "respijtvorm-dagopvang",
         "respijtvorm-logeeropvang",
         "functie-emotionele-steun",
+        "functie-educatie",
     ]
 
 
@@ -166,8 +176,14 @@ def test_page_carries_the_compiled_conditions() -> None:
     found = [json.loads(html.unescape(v)) for v in re.findall(r'data-mk-when="([^"]*)"', body)]
     cases = sum(len(o.cases) for o in ADVISOR.options)
     regulations = sum(len(o.regulations) for o in ADVISOR.options)
-    assert len(found) == cases + regulations  # offers are in the files of the municipalities
+    payments = sum(len(o.payments) for o in ADVISOR.options)
+    assert len(found) == cases + regulations + payments  # offers are in the files of the municipalities
     assert {"pauze": ["nacht", "vakantie"], "waar": ["buitenshuis"]} in found
+    asked_after = [json.loads(html.unescape(v)) for v in re.findall(r'data-mk-only-if="([^"]*)"', body)]
+    assert asked_after == [
+        {"pauze": ["dag", "nacht", "uitval", "uren", "vakantie"]},
+        {"pauze": ["dag", "uren"]},
+    ]
     assert 'action="./"' in body and 'method="get"' in body
 
 
@@ -175,8 +191,7 @@ def test_editors_text_in_the_guide_is_escaped(tmp_path: Path) -> None:
     hostile = "<script>alert(1)</script>\"' & {{ 7*7 }}"
     data = parse_text(default_text())
     data["titel"] = hostile
-    kind = data["vragen"][0]["antwoorden"][6]
-    assert kind["id"] == "kind"  # the zorgoppas rule uses it, so its sentence is on the page
+    kind = next(a for q in data["vragen"] for a in q.get("antwoorden", []) if a["id"] == "kind")
     kind["label"] = kind["zin"] = hostile
     data["regels"][0]["conclusie"] = hostile
     folder = copy_site(REPO, tmp_path)
@@ -255,3 +270,155 @@ def test_a_guide_without_a_municipality_question_lists_every_offer(tmp_path: Pat
     logeren = files["keuzehulp/aanbod/landelijk.json"]["respijtvorm-logeeropvang"]
     assert len(logeren) == 3  # all of them, wherever their clients live
     assert 'data-mk-area=""' in site.body()
+
+
+# --- v2: who the caregiver and the person cared for are -------------------------------------
+
+DAUGHTER = {  # working, her father (over 65) has dementia, a weekend off, Dordrecht
+    "wie": "zelf", "mantelzorger": "25-of-ouder", "werk": "ja", "naaste": "oudere", "wat": "dementie",
+    "pauze": "nacht", "waar": "buitenshuis", "gemeente": "dordrecht",
+}  # fmt: skip
+PARENT = {  # a parent in Zwijndrecht of a child with a disability, a few hours at home
+    "wie": "zelf", "mantelzorger": "25-of-ouder", "naaste": "kind", "wat": "verstandelijke-beperking",
+    "pauze": "uren", "waar": "thuis", "gemeente": "zwijndrecht",
+}  # fmt: skip
+TEENAGER = {  # 16, caring for an ill mother in Sliedrecht
+    "wie": "zelf", "mantelzorger": "jonger-dan-18", "werk": "nee", "naaste": "volwassene",
+    "wat": "ziek-of-oud", "pauze": "uren", "waar": "thuis", "gemeente": "sliedrecht",
+}  # fmt: skip
+
+
+def everything(answers: dict[str, str]) -> tuple[set[str], set[str], set[str], set[str]]:
+    """(option keys, offer keys, regulation ids, payers of ways of paying) shown for ``answers``."""
+    fits = ADVISOR.advise(answers).fits
+    return (
+        {fit.option.key for fit in fits},
+        {offer.key for fit in fits for offer in fit.offers},
+        {rid for fit in fits for rid, _ in fit.regulations},
+        {payment.by for fit in fits for payment in fit.payments},
+    )
+
+
+def test_a_night_or_a_weekend_away_offers_logeren_holidays_and_night_care() -> None:
+    options, *_ = everything({"pauze": "nacht"})
+    assert {
+        "respijtvorm-logeeropvang", "respijtvorm-mantelzorgvakantie", "respijtvorm-nacht-en-weekendzorg",
+    } <= options  # fmt: skip
+    label = ADVISOR.question("pauze").label("nacht")
+    assert label == "Een nacht of een weekend weg"
+
+
+def test_the_working_daughter_gets_logeren_in_dordrecht_and_nothing_for_children() -> None:
+    options, offers, _, payers = everything(DAUGHTER)
+    assert {"de-merwelanden/logeerzorg", "het-parkhuis/logeerzorg"} <= offers
+    assert "mee-drechtsteden/logeerzorg-mee-plus" not in offers  # not for dementia
+    assert "jeugdwet" not in payers  # her father is no child
+    assert not any(
+        EXAMPLE.catalogue.offer(key).service.target_groups == ["jonge-mantelzorgers"] for key in offers
+    )
+    assert "functie-emotionele-steun" not in options  # young carers' support is for young carers
+
+
+def test_the_parent_of_a_child_gets_the_jeugdwet_and_not_the_adult_wmo() -> None:
+    options, offers, regulations, payers = everything(PARENT)
+    assert "respijtvorm-zorgoppas" in options and "zorgoppas/zorgoppas" in offers
+    assert "jeugdwet" in payers and "wmo" not in payers
+    # Zwijndrecht's Wmo respite care is a Wmo provision (grondslag: wmo): for adults
+    assert EXAMPLE.catalogue.regulations["wmo-respijtzorg-zwijndrecht"].legal_basis == "wmo"
+    assert "wmo-respijtzorg-zwijndrecht" not in regulations
+    adult = everything({**PARENT, "naaste": "volwassene", "pauze": "nacht", "waar": "buitenshuis"})
+    assert "wmo-respijtzorg-zwijndrecht" in adult[2]
+
+
+def test_the_young_carer_gets_the_young_carers_club_and_no_offer_for_adults() -> None:
+    _, offers, _, _ = everything(TEENAGER)
+    assert "steunpunt-mantelzorg-voorbeeldwaard/jonge-mantelzorgers" in offers
+    for key in offers:
+        caregiver = EXAMPLE.catalogue.offer(key).service.audience
+        minimum = caregiver.caregiver.min_age if caregiver and caregiver.caregiver else None
+        assert minimum is None or minimum < 18, key
+    assert "respijtvorm-mantelzorgvakantie" not in everything({**TEENAGER, "pauze": "nacht"})[0]
+
+
+def test_the_referrer_gets_the_same_outcome() -> None:
+    assert everything({**DAUGHTER, "wie": "doorverwijzen"}) == everything(DAUGHTER)
+    note = next(c.note for c in ADVISOR.question("wie").choices if c.id == "doorverwijzen")
+    assert note and "link" in note
+
+
+def all_answers(seed: int, count: int) -> list[dict[str, str]]:
+    import random
+
+    chance = random.Random(seed)
+    values = {ask.id: ["", *(c.id for c in ask.choices)] for ask in ADVISOR.questions}
+    return [{q: chance.choice(v) for q, v in values.items()} for _ in range(count)]
+
+
+def test_no_law_or_offer_for_another_age_in_any_outcome() -> None:
+    from mantelkaart.guide_audience import LAW_AGES
+
+    catalogue = EXAMPLE.catalogue
+    checked = 0
+    for raw in all_answers(20261204, 600):
+        answers = ADVISOR.answers(raw)
+        naaste = answers.get("naaste")
+        carer = answers.get("mantelzorger")
+        for fit in ADVISOR.advise(answers).fits:
+            for payment in fit.payments:
+                if naaste == "kind":
+                    assert payment.by != "wmo"
+                elif naaste:
+                    assert payment.by != "jeugdwet"
+            for rid, _ in fit.regulations:
+                law = catalogue.regulations[rid].legal_basis
+                assert not (naaste == "kind" and law == "wmo") and not (
+                    naaste and naaste != "kind" and law == "jeugdwet"
+                )
+            for offer in fit.offers:
+                checked += 1
+                audience = offer.service.audience
+                if carer == "jonger-dan-18" and audience and audience.caregiver:
+                    assert (audience.caregiver.min_age or 0) < 18, offer.key
+                if carer == "25-of-ouder":
+                    assert offer.service.target_groups != ["jonge-mantelzorgers"], offer.key
+                if naaste and naaste != "kind":
+                    assert set(offer.service.cost.paid_by) - {"pgb"} != {"jeugdwet"}, offer.key
+                    assert "kinderen-met-beperking" not in offer.service.target_groups or (
+                        "iedereen" in offer.service.target_groups
+                    ), offer.key
+    assert checked > 500 and set(LAW_AGES) == {"jeugdwet", "wmo"}
+
+
+def test_questions_asked_only_after_some_answers() -> None:
+    assert ADVISOR.answers({"pauze": "praten", "waar": "thuis", "hoe-vaak": "vast"}) == {"pauze": "praten"}
+    assert ADVISOR.answers({"pauze": "nacht", "waar": "thuis", "hoe-vaak": "vast"}) == {
+        "pauze": "nacht",
+        "waar": "thuis",
+    }
+    assert ADVISOR.answers({"waar": "thuis"}) == {}  # not asked without a break chosen
+
+
+def test_ages_from_records_and_laws() -> None:
+    from mantelkaart.guide_audience import Ages, ages, combined, payer_ages
+
+    assert payer_ages(["jeugdwet", "pgb"]) == Ages(0, 17)
+    assert payer_ages(["wmo"]) == Ages(18, 120)
+    assert payer_ages(["wmo", "jeugdwet"]) is None  # both laws: every age
+    assert payer_ages(["wmo", "eigen-kosten"]) is None  # anyone can pay themselves
+    assert payer_ages(["pgb"]) is None
+    assert ages(None, None) is None and ages(18, None) == Ages(18, 120)
+    assert combined(Ages(6, 17), Ages(18, 120)) == Ages(18, 17)  # empty: fits nobody
+    assert not Ages(18, 17).overlaps(Ages(0, 120))
+
+
+def test_the_introduction_names_only_answers_and_buttons_that_exist() -> None:
+    guide = EXAMPLE.catalogue.guide.guide  # type: ignore[union-attr]
+    quoted = re.findall(r"'([^']+)'", guide.intro)
+    assert quoted, "the introduction quotes no answer"
+    labels = {q.no_answer for q in guide.questions} | {a.label for q in guide.questions for a in q.answers}
+    body = guide_body(EXAMPLE.catalogue) or ""
+    for text in quoted:
+        assert text in labels or f">{text}</button>" in body or f'data-next="{text}"' in body, text
+    assert all(q.no_answer.casefold().startswith(("weet ik niet", "maakt niet uit", "iets anders"))
+               for q in guide.questions)  # fmt: skip
+    assert all("weet ik niet" in q.no_answer.casefold() for q in guide.questions)

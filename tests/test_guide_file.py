@@ -124,6 +124,10 @@ def test_every_example_in_the_guide_schema_is_valid(site: Site) -> None:
     data["regels"][0]["als"] = {"pauze": ["nacht"]}
     data["vragen"][0].pop("gemeenten")
     data["regels"][0].pop("functie")
+    # 'alleen_als' names an earlier question: a second question asked after the example's answers
+    follow_up = copy.deepcopy({**data["vragen"][0], "id": "waar", "vraag": "Waar?", "over": "mantelzorger"})
+    data["vragen"][0].pop("alleen_als")
+    data["vragen"].append(follow_up)
     dataset = site.load({GUIDE: dump(data)})
     assert dataset.problems == [], "\n".join(p.text() for p in dataset.problems)
 
@@ -409,3 +413,45 @@ def test_parallel_check_reports_guide_problems_too(tmp_path: Path, monkeypatch: 
     config, data_root = site_config(root / "mkdocs.yml")
     checked = Dataset.check(data_root, config, workers=2)
     assert [p.field for p in checked.problems] == ["regels[1].respijtvorm"]
+
+
+# --- v2: ages, questions asked after some answers ---------------------------------------
+
+
+def test_ages_of_an_answer_need_a_question_about_someone(site: Site) -> None:
+    data = changed(("vragen", 1, "antwoorden", 1, "leeftijd"), {"tot_en_met": "17"})
+    problem = error(site, data, "vragen[2].antwoorden[2].leeftijd", "leeftijd:")
+    assert "'over'" in problem.message
+    data["vragen"][1]["over"] = "naaste"
+    assert problems_with(site, dump(data)) == []
+
+
+def test_ages_in_the_wrong_order(site: Site) -> None:
+    data = changed(("vragen", 1, "antwoorden", 1, "leeftijd"), {"vanaf": "18", "tot_en_met": "17"})
+    data["vragen"][1]["over"] = "naaste"
+    problem = error(site, data, "vragen[2].antwoorden[2].leeftijd", "leeftijd:")
+    assert "lager" in problem.message
+    assert_dutch(problem)
+
+
+def test_unknown_person_a_question_is_about(site: Site) -> None:
+    problem = error(site, changed(("vragen", 1, "over"), "buurman"), "vragen[2].over", "over:")
+    assert_dutch(problem)
+
+
+def test_only_if_names_an_earlier_question_and_its_answers(site: Site) -> None:
+    later = changed(("vragen", 0, "alleen_als"), {"voor": ["kind"]})
+    problem = error(site, later, "vragen[1].alleen_als.voor", "voor:")
+    assert "niet vóór deze vraag" in problem.message
+    unknown = changed(("vragen", 1, "alleen_als"), {"pauze": ["nacht", "weekend"]})
+    problem = error(site, unknown, "vragen[2].alleen_als.pauze[2]", "- weekend")
+    assert "hoort niet bij de vraag 'pauze'" in problem.message and problem.hint == "Kies uit: uren, nacht."
+    fine = changed(("vragen", 1, "alleen_als"), {"pauze": ["nacht"]})
+    assert problems_with(site, dump(fine)) == []
+
+
+def test_the_guides_own_url_parameter_is_no_question_id(site: Site) -> None:
+    data = changed(("vragen", 1, "id"), "stap")
+    data["regels"] = [r for r in data["regels"] if "voor" not in r.get("als", {})]
+    problem = error(site, data, "vragen[2].id", "id: stap")
+    assert "webadres" in problem.message

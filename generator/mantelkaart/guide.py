@@ -114,6 +114,10 @@ class Case:
     sentences: tuple[Sentence, ...]
     conclusion: str
     fits: tuple[tuple[str, tuple[str, ...]], ...]  # (question, answer labels): "past als …"
+    needs: tuple[str, ...] = ()  # questions that must be answered (``alleen_met_antwoord``)
+
+    def matches(self, answers: Mapping[str, str]) -> bool:
+        return all(q in answers for q in self.needs) and matches(self.conditions, answers)
 
     def reasons(self, answers: Mapping[str, str]) -> list[str]:
         chosen = [s.text for s in self.sentences if answers.get(s.question) == s.answer]
@@ -204,7 +208,7 @@ class Advisor:
         answers = self.answers(raw)
         fits = []
         for option in self.options:
-            case = next((c for c in option.cases if matches(c.conditions, answers)), None)
+            case = next((c for c in option.cases if c.matches(answers)), None)
             if case is None:
                 continue
             fits.append(
@@ -326,7 +330,8 @@ class Advisor:
             by_id = {choice.id: choice for choice in ask.choices}
             sentences.extend(Sentence(ask.id, a, by_id[a].sentence) for a in allowed if a in by_id)
             fits.append((ask.question, tuple(ask.label(a) for a in allowed)))
-        return Case(conditions, tuple(sentences), rule.conclusion, tuple(fits))
+        needs = tuple(conditions) if rule.needs_answers else ()
+        return Case(conditions, tuple(sentences), rule.conclusion, tuple(fits), needs)
 
     def _offer_conditions(self, offer: Offer) -> Alternatives:
         """Where the person cared for lives, both people's ages, and one alternative per target-group question."""

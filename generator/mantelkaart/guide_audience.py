@@ -33,7 +33,12 @@ class Ages:
     high: int = OLDEST
 
     def overlaps(self, other: Ages) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        return (
+            self.low <= self.high
+            and other.low <= other.high
+            and self.low <= other.high
+            and other.low <= self.high
+        )
 
     def within(self, other: Ages | None) -> Ages:
         """Both ranges at once (an empty result has ``low > high``)."""

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from mantelkaart.fields import Age, FunctionId, Line, Municipality, Slug, TargetGroupId, Text, fail
+from mantelkaart.fields import Age, FunctionId, Line, Municipality, Slug, TargetGroupId, Text, YesNo, fail
 from mantelkaart.records import Record, field
 
 QuestionKind = Literal["keuze", "gemeente"]
@@ -111,7 +111,7 @@ class Question(Record):
     only_if: dict[str, list[Slug]] = field(
         "alleen_als",
         "Stel deze vraag alleen als een eerdere vraag een van deze antwoorden heeft (per vraag-id de antwoord-ids).",
-        {"pauze": ["uren", "dag"]},
+        {"pauze": ["nacht", "vakantie"]},
         default_factory=dict,
     )
     municipalities: list[Municipality] = field(
@@ -149,6 +149,13 @@ class Rule(Record):
         "Een vraag die hier niet staat, of die de bezoeker niet beantwoordt, telt niet mee.",
         {"pauze": ["nacht", "vakantie"], "waar": ["buitenshuis"]},
         default_factory=dict,
+    )
+    needs_answers: YesNo = field(
+        "alleen_met_antwoord",
+        "ja: de regel past alleen als de bezoeker elke vraag uit 'als' heeft beantwoord. "
+        "Anders telt een vraag zonder antwoord als passend.",
+        "ja",
+        default=False,
     )
     conclusion: Line = field(
         "conclusie",

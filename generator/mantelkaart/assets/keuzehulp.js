@@ -200,7 +200,11 @@
   function showOption(option, answers) {
     var fitting = null;
     each(option, "[data-mk-case]", function (item) {
-      var fits = !fitting && matches(json(item, "data-mk-when"), answers);
+      var needs = (item.getAttribute("data-mk-needs") || "").split(" ").filter(Boolean);
+      var answered = needs.every(function (question) {
+        return Boolean(answers[question]);
+      });
+      var fits = !fitting && answered && matches(json(item, "data-mk-when"), answers);
       if (fits) fitting = item;
       item.hidden = !fits;
     });
