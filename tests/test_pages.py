@@ -67,8 +67,9 @@ def test_every_page_kind_is_covered() -> None:
 def test_service_page_leads_with_next_step_and_dialable_phone() -> None:
     body = PAGES["aanbod/het-anker/logeren.md"].body
     order = [
+        body.index("Indicatie nodig van de gemeente (Wmo) of het CIZ (Wlz)."),
         body.index("Vraag een Wmo-indicatie aan"),
-        body.index('href="tel:+31780000201"'),
+        body.index('href="tel:+31780000001"'),  # the next step is the consultant's: their number
         body.index("<h2>Voor wie</h2>"),
         body.index("<h2>Kosten en wie betaalt</h2>"),
         body.index("<h2>Waar</h2>"),
@@ -78,6 +79,7 @@ def test_service_page_leads_with_next_step_and_dialable_phone() -> None:
         body.index("Klopt er iets niet?"),
     ]
     assert order == sorted(order)
+    assert 'href="tel:+31780000201"' not in body  # never the provider's number under someone else's step
     assert "maandag tot en met vrijdag: 9.00 tot 12.30 uur" in body.lower()
     assert "openstreetmap.org/directions?to=51.81330%2C4.69010" in body
 

@@ -247,15 +247,15 @@ def _resolve(
         if provider_id in catalogue.providers:
             if catalogue.offer(key) is None:
                 services = [o.key for o in catalogue.offers_of(provider_id)]
-                problems.append(_with_hint(problem, suggest(key, services)))
+                problems.append(with_hint(problem, suggest(key, services)))
         elif provider_id in providers:
             catalogue.pending.append((key, problem))
         else:
-            problems.append(_with_hint(problem, suggest(provider_id, providers)))
+            problems.append(with_hint(problem, suggest(provider_id, providers)))
     return problems
 
 
-def _with_hint(problem: Problem, hint: str) -> Problem:
+def with_hint(problem: Problem, hint: str) -> Problem:
     if not hint:
         return problem
     return Problem(problem.file, problem.line, problem.column, problem.field, problem.message, hint)

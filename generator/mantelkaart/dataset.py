@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from mantelkaart import cores
-from mantelkaart.catalogue import Catalogue, build_catalogue
+from mantelkaart.catalogue import Catalogue, build_catalogue, with_hint
 from mantelkaart.config import SiteConfig
 from mantelkaart.freshness import StaleRecord, stale_problems, stale_records
 from mantelkaart.guide_file import load_guide
-from mantelkaart.problems import Problem
+from mantelkaart.problems import Problem, suggest
 from mantelkaart.records import KINDS
 from mantelkaart.validation import Progress, Source, known_ids, load_sources, no_cyclic_gc, record_files
 from mantelkaart.vocabulary import Vocabularies, VocabularyError
@@ -137,7 +137,9 @@ class Dataset:
         services = {key for result in results for key in result[4]}
         valid = {key.partition("/")[0] for key in services} | {p for result in results for p in result[5]}
         crossing = {
-            problem
+            with_hint(
+                problem, suggest(key, [s for s in services if s.startswith(key.partition("/")[0] + "/")])
+            )
             for result in results
             for key, problem in result[6]
             if key not in services and key.partition("/")[0] in valid

@@ -101,3 +101,23 @@ def next_party(catalogue: Catalogue, offer: Offer) -> Party | None:
         return consultant(catalogue)
     other = catalogue.offer(by)
     return party_of(other, consultant=other.key == catalogue.config.consultant) if other else None
+
+
+def consultant_settings(catalogue: Catalogue) -> dict[str, str] | None:
+    """The consultant as plain values for theme templates (``config.extra``), or None."""
+    from mantelkaart.presentation import page_url, phone_href, phone_text
+
+    party = consultant(catalogue)
+    if party is None:
+        return None
+    values = {
+        "name": party.name,
+        "organisation": party.organisation,
+        "summary": party.summary,
+        "reachable": party.reachable or "",
+        "email": party.email or "",
+        "phone": phone_text(party.phone) if party.phone else "",
+        "phone_href": phone_href(party.phone) if party.phone else "",
+        "url": page_url(f"aanbod/{party.offer_key}.md") if party.offer_key else "",
+    }
+    return values

@@ -39,6 +39,7 @@ from mantelkaart.look import theme_settings, tidy_theme
 from mantelkaart.maps import MAP_SCRIPT
 from mantelkaart.outputs import STYLESHEET, SiteContext
 from mantelkaart.pages import Page, PageMaker
+from mantelkaart.parties import consultant_settings
 from mantelkaart.problems import render
 from mantelkaart.validation import KINDS
 
@@ -90,6 +91,8 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
             raise PluginError(
                 "De records bevatten fouten; de site is niet gebouwd.\n" + render(self.dataset.errors, "text")
             )
+        # Theme templates (the 404 page, the footer) show the same consultant as the pages.
+        config.extra["mantelkaart"]["consultant"] = consultant_settings(self.dataset.catalogue)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.dataset is not None
