@@ -114,8 +114,10 @@ def words_of(catalogue, key: str, value_id: str) -> list[str]:
 def test_terms_index_holds_labels_and_synonyms_the_service_text_lacks() -> None:
     catalogue = EXAMPLE.catalogue
     assert dutch.stem("alzheimer") in words_of(catalogue, "doelgroep", "dementie")  # a synonym
-    assert dutch.stem("logeren") in words_of(catalogue, "vorm", "logeeropvang")  # "ook bekend als"
-    assert dutch.stem("dagbesteding") in words_of(catalogue, "vorm", "dagopvang")
+    assert dutch.stem("logeren") in words_of(catalogue, "hulp", "logeeropvang")  # "ook bekend als"
+    assert dutch.stem("dagbesteding") in words_of(catalogue, "hulp", "dagopvang")
+    assert dutch.stem("respijtzorg") in words_of(catalogue, "hulp", "dagopvang")  # a kind of respite
+    assert dutch.stem("pauze") in words_of(catalogue, "hulp", "logeeropvang")  # respite's synonyms
     assert words_of(catalogue, "gemeente", "hendrik-ido-ambacht") == ["hendrik", "ido", "ambacht"]
     assert words_of(catalogue, "kosten", "gratis") == ["gratis"]
     parkhuis = service_document(offer_named("Logeerzorg in Het Parkhuis"))

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from html import unescape
 
+from mantelkaart.cards import card
 from mantelkaart.catalogue import Catalogue
 from mantelkaart.finder import (
     GROUP_PAGES,
@@ -110,16 +111,49 @@ def test_list_file_has_what_a_result_shows() -> None:
     offers = list(OFFERS)
     first = offers[0]  # a character outside the BMP counts as two in JavaScript
     offers[0] = replace(first, service=first.service.model_copy(update={"name": "Koffie ☕ en 🍰"}))
-    data = item_data(offers)
+    data = item_data(EXAMPLE.catalogue, offers)
     text, start = data["text"].encode("utf-16-le"), 0
     entries = []
     for size in data["sizes"]:  # sizes count UTF-16 code units, as JavaScript does
         entries.append(text[start * 2 : (start + size) * 2].decode("utf-16-le").split(ITEM_FIELDS))
         start += size
     assert start * 2 == len(text) and len(entries) == len(offers)
+    texts = data["texts"]
     for entry, offer in zip(entries, offers, strict=True):
-        page, name, provider, summary, closed = entry
+        page, name, provider, summary, closed, place, cost, indication, phone = entry
         assert page == page_url(PageMaker.offer_path(offer)) and name == offer.service.name
         assert data["providers"][int(provider)] == offer.provider.name and summary == offer.service.summary
         assert closed == ("1" if offer.service.status == "tijdelijk-gesloten" else "")
+        shown = card(offer, EXAMPLE.catalogue.vocabularies)
+        assert [texts[int(n)] for n in (place, cost, indication)] == [
+            shown.place,
+            shown.cost,
+            shown.indication,
+        ]
+        assert texts[int(phone)] == f"{shown.phone_href} {shown.phone_text}"
+        assert texts[int(phone)].startswith("tel:+31")  # every example service has a number
     assert len(data["providers"]) == len({offer.provider.name for offer in OFFERS})
+    assert len(texts) == len(set(texts)) < 3 * len(offers)  # each text once
+
+
+def test_cards_are_in_the_page_as_finder_js_makes_them() -> None:
+    """The page's cards hold the same words as the list file (what finder.js shows)."""
+    body = finder_page(EXAMPLE.catalogue, OFFERS).body
+    results = body[body.index('<ol class="mk-list mk-finder__results"') : body.index("</ol>")]
+    parkhuis = next(o for o in OFFERS if o.service.name == "Logeerzorg in Het Parkhuis")
+    number = OFFERS.index(parkhuis)
+    item = results[results.index(f'data-i="{number}"') :]
+    item = item[: item.index("</li>\n</ul>")]
+    assert '<li class="mk-item__place">Dordrecht</li>' in item
+    assert (
+        '<li class="mk-item__cost">Vergoed via Wmo (gemeente), eigen bijdrage: Meestal € 21 per maand via het '
+        "CAK</li>" in item
+    )
+    assert (
+        '<li class="mk-item__phone">Bel <a class="mk-phone" href="tel:+31780000107">078 000 0107</a>' in item
+    )
+    closed = [n for n, o in enumerate(OFFERS) if o.service.status == "tijdelijk-gesloten"]
+    assert closed and f'data-i="{closed[0]}"' not in results  # closed last: not on the first page
+    plain = without_javascript(body)
+    at = plain.index(f'data-i="{closed[0]}"')
+    assert '</a> <strong class="mk-badge">Tijdelijk gesloten</strong>' in plain[at : plain.index("</li>", at)]

@@ -5,6 +5,13 @@ stored once. A facet's key is also its name in the URL and in the form
 (``?doelgroep=nah&omgeving=buitenshuis``), so a link reproduces a view and the form
 works as a plain GET form.
 
+One facet per concept. "Soort hulp" (``hulp``) holds the respite forms first, then the
+other kinds of support (the function ``respijtzorg`` itself only for a respite service
+without a form, as "Andere respijtzorg"), so "respite" is not asked twice. "Kosten"
+(``kosten``) holds the derived classes "Gratis" and "Met eigen bijdrage of eigen kosten",
+then the payers that are not the visitor (Wmo, zorgverzekering, pgb, …): one "Gratis",
+with one count.
+
 Cost is derived, because editors record *who pays* (``kosten.betaald_door``) and
 *what you pay yourself* (``kosten.eigen_bijdrage``), not a price class. A service
 can be in more than one cost class (the municipality pays 48 hours, after that the
@@ -16,10 +23,11 @@ insurance):
 * ``eigen-bijdrage`` (own contribution): ``eigen_bijdrage`` is filled in, or
   ``eigen-kosten`` is among the payers, or ``wmo`` or ``wlz`` is (both laws charge an
   income-dependent contribution through the CAK);
-* ``verzekerd`` (insured): ``zvw`` or ``aanvullende-verzekering`` is among the payers.
+* ``verzekerd`` (insured): ``zvw`` or ``aanvullende-verzekering`` is among the payers
+  (in the facet, these payers are values of their own).
 
-A service paid only through a ``pgb`` is in none of the three; the facet "Wie
-betaalt" still finds it.
+A service paid only through a ``pgb`` is in none of the three; the payer value "pgb"
+still finds it.
 """
 
 from __future__ import annotations
@@ -31,7 +39,9 @@ from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
 
 FREE_PAYERS = frozenset({"gratis", "gemeentelijke-regeling", "jeugdwet"})
-CONTRIBUTION_PAYERS = frozenset({"eigen-kosten", "wmo", "wlz"})
+OWN_COSTS = "eigen-kosten"
+CONTRIBUTION_LAWS = frozenset({"wmo", "wlz"})  # laws that charge an own contribution (CAK)
+CONTRIBUTION_PAYERS = CONTRIBUTION_LAWS | {OWN_COSTS}
 INSURERS = frozenset({"zvw", "aanvullende-verzekering"})
 COST_CLASSES = {
     "gratis": "Gratis",
@@ -47,7 +57,7 @@ def cost_classes(offer: Offer) -> list[str]:
     cost = offer.service.cost
     payers = set(cost.paid_by)
     classes = []
-    if payers & FREE_PAYERS and not cost.own_contribution and "eigen-kosten" not in payers:
+    if payers & FREE_PAYERS and not cost.own_contribution and OWN_COSTS not in payers:
         classes.append("gratis")
     if cost.own_contribution or payers & CONTRIBUTION_PAYERS:
         classes.append("eigen-bijdrage")
@@ -72,6 +82,47 @@ def _vocabulary_facet(
     return Facet(key, legend, [(term_id, term.label) for term_id, term in terms.items()], codes)
 
 
+RESPITE = "respijtzorg"  # the function of which the respite forms are the kinds
+OTHER_RESPITE = "Andere respijtzorg"
+
+
+def _kind_of_help(catalogue: Catalogue) -> Facet:
+    """Respite forms, then the other functions: one facet for "what kind of help"."""
+    forms = [(form_id, form.name) for form_id, form in catalogue.respite_forms.items()]
+    functions = catalogue.vocabularies["functies"].terms
+    # A function's value is its id, unless a respite form has that id.
+    value_of = {
+        function_id: f"functie-{function_id}" if function_id in catalogue.respite_forms else function_id
+        for function_id in functions
+        if function_id != RESPITE
+    }
+    others = [(value, functions[function_id].label) for function_id, value in value_of.items()]
+
+    def codes(offer: Offer) -> list[str]:
+        service = offer.service
+        form = service.respite_form if service.respite_form in catalogue.respite_forms else None
+        values = [form] if form else []
+        if RESPITE in service.functions and not form:
+            values.append(RESPITE)
+        return values + [value_of[f] for f in service.functions if f in value_of]
+
+    return Facet("hulp", "Soort hulp", [*forms, *others, (RESPITE, OTHER_RESPITE)], codes)
+
+
+def _cost(catalogue: Catalogue) -> Facet:
+    """The derived cost classes, then who pays besides the visitor: one facet for "cost"."""
+    payers = catalogue.vocabularies["financiering"].terms
+    classes = [(class_id, COST_CLASSES[class_id]) for class_id in ("gratis", "eigen-bijdrage")]
+    others = [(payer, term.label) for payer, term in payers.items() if payer not in ("gratis", OWN_COSTS)]
+    known = {payer for payer, _ in others}
+
+    def codes(offer: Offer) -> list[str]:
+        derived = [c for c in cost_classes(offer) if c != "verzekerd"]
+        return derived + [payer for payer in offer.service.cost.paid_by if payer in known]
+
+    return Facet("kosten", "Kosten en wie betaalt", [*classes, *others], codes)
+
+
 def facets(catalogue: Catalogue) -> list[Facet]:
     """Every facet with all its possible values (the finder shows those that occur)."""
     config = catalogue.config
@@ -83,21 +134,12 @@ def facets(catalogue: Catalogue) -> list[Facet]:
             lambda o: list(o.service.area),
             single=True,
         ),
-        Facet(
-            "vorm",
-            "Soort respijtzorg",
-            [(form_id, form.name) for form_id, form in catalogue.respite_forms.items()],
-            lambda o: [o.service.respite_form] if o.service.respite_form else [],
-        ),
-        _vocabulary_facet(catalogue, "functie", "Soort hulp", "functies", lambda o: o.service.functions),
+        _kind_of_help(catalogue),
         _vocabulary_facet(
             catalogue, "doelgroep", "Voor wie", "doelgroepen", lambda o: o.service.target_groups
         ),
         _vocabulary_facet(catalogue, "omgeving", "Waar", "omgevingen", lambda o: [o.service.setting]),
-        Facet("kosten", "Kosten", list(COST_CLASSES.items()), cost_classes),
-        _vocabulary_facet(
-            catalogue, "betaald", "Wie betaalt", "financiering", lambda o: o.service.cost.paid_by
-        ),
+        _cost(catalogue),
         _vocabulary_facet(catalogue, "toegang", "Hoe komt u eraan", "toegang", lambda o: o.service.access),
         _vocabulary_facet(catalogue, "taal", "Taal", "talen", lambda o: o.service.languages),
     ]
@@ -152,7 +194,9 @@ def facet_data(catalogue: Catalogue, offers: list[Offer]) -> dict[str, object]:
     its reference in the search index and ``data-i`` in the page), the numbers of its
     values of that facet, as :func:`ragged` lists. In the municipality column, ``-1``
     means nationwide. ``hours`` holds each service's opening spans the same way, three
-    numbers a span (see :func:`opening_spans`).
+    numbers a span (see :func:`opening_spans`). ``closed`` lists the temporarily closed
+    services and ``local`` the pairs of :func:`local_pairs`: ``finder.js`` orders with them
+    (active first, then the chosen municipality's own services).
     """
     described = []
     columns: dict[str, dict[str, list[int]]] = {}
@@ -167,9 +211,29 @@ def facet_data(catalogue: Catalogue, offers: list[Offer]) -> dict[str, object]:
         )
     hours = [[n for span in opening_spans(offer) for n in span] for offer in offers]
     return {
-        "version": 2,
+        "version": 3,
         "count": len(offers),
         "facets": described,
         "columns": columns,
         "hours": ragged(hours),
+        "closed": [n for n, offer in enumerate(offers) if offer.service.status == "tijdelijk-gesloten"],
+        "local": local_pairs(catalogue, offers),
     }
+
+
+def local_pairs(catalogue: Catalogue, offers: list[Offer]) -> list[int]:
+    """[service, municipality value, …]: services at home in a municipality they share with
+    others, because one of their locations is in its town (a service for that municipality
+    alone is at home there anyway: ``finder.js`` sees that in the municipality column)."""
+    number = {name.casefold(): n for n, (_, name) in enumerate(catalogue.config.municipalities.items())}
+    ids = list(catalogue.config.municipalities)
+    pairs = []
+    for n, offer in enumerate(offers):
+        area = offer.service.area
+        if len(area) < 2:
+            continue
+        towns = {location.city.casefold() for location in offer.locations}
+        for code in sorted(number[town] for town in towns if town in number):
+            if ids[code] in area:
+                pairs += [n, code]
+    return pairs

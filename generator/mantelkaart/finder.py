@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from mantelkaart.cards import card
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.facets import NATIONWIDE_CODE, facet_data, facets, unragged, used_values
 from mantelkaart.frontend import SEARCH_LIBRARIES, vendor_files
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 FINDER_PAGE = "zoeken/index.md"
 FINDER_SCRIPT = "assets/mantelkaart/finder.js"
+FINDER_STYLESHEET = "assets/mantelkaart/finder.css"  # linked from the finder page only
 INDEX_FILE = "assets/mantelkaart/finder-index.json"
 FACETS_FILE = "assets/mantelkaart/finder-facets.json"
 ITEMS_FILE = "assets/mantelkaart/finder-items.json"
@@ -44,8 +46,9 @@ PAGE_SIZE = 30  # results shown at once ("Toon meer" adds as many); finder.js re
 
 
 def finder_offers(catalogue: Catalogue) -> list[Offer]:
-    """The services the finder knows, in their fixed order (by name)."""
-    return sort_offers(catalogue.active_offers())
+    """The services the finder knows, in their fixed order: active before temporarily
+    closed, then by name (the order of the list without words or choices)."""
+    return sorted(sort_offers(catalogue.active_offers()), key=lambda o: o.service.status != "actief")
 
 
 def compact_json(data: Any) -> str:
@@ -99,28 +102,36 @@ def value_counts(data: dict[str, Any]) -> dict[str, list[int]]:
 ITEM_FIELDS = "\x1f"  # between the fields of one item in the list file (never in record text)
 
 
-def item_data(offers: list[Offer]) -> dict[str, Any]:
-    """The list file: what a result shows, per service (its link, name, provider, summary).
+def item_data(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
+    """The list file: what a result card shows, per service (see :mod:`mantelkaart.cards`).
 
     All items are one text, so the browser reads one string instead of 40,000: item ``i``
     is the ``sizes[i]`` characters (UTF-16 code units, as JavaScript counts) after those of
-    the items before it, and holds its page address (from the site root), name, provider
-    number (in ``providers``), summary and "1" when temporarily closed, separated by
-    :data:`ITEM_FIELDS`. The setting and "in heel Nederland" come from the facet file.
+    the items before it, and holds, separated by :data:`ITEM_FIELDS`: its page address
+    (from the site root), name, provider number (in ``providers``), summary, "1" when
+    temporarily closed, and the numbers (in ``texts``) of its place, cost, indicatie and
+    phone ("tel:… 078 …"). Those texts repeat across services, so each is stored once.
     """
     providers: dict[str, int] = {}
-    texts = []
+    texts: dict[str, int] = {"": 0}
+    items = []
     for offer in offers:
         provider = providers.setdefault(offer.provider.name, len(providers))
-        closed = "1" if offer.service.status == "tijdelijk-gesloten" else ""
+        shown = card(offer, catalogue.vocabularies)
+        phone = f"{shown.phone_href} {shown.phone_text}" if shown.phone_href else ""
+        numbers = [
+            texts.setdefault(text, len(texts)) for text in (shown.place, shown.cost, shown.indication, phone)
+        ]
         page = page_url(PageMaker.offer_path(offer))
-        fields = [page, offer.service.name, str(provider), offer.service.summary, closed]
-        texts.append(ITEM_FIELDS.join(field.replace(ITEM_FIELDS, " ") for field in fields))
+        fields = [page, offer.service.name, str(provider), offer.service.summary, "1" if shown.closed else ""]
+        fields += [str(n) for n in numbers]
+        items.append(ITEM_FIELDS.join(field.replace(ITEM_FIELDS, " ") for field in fields))
     return {
-        "version": 2,
+        "version": 3,
         "providers": list(providers),
-        "sizes": [len(text.encode("utf-16-le")) // 2 for text in texts],
-        "text": "".join(texts),
+        "texts": list(texts),
+        "sizes": [len(text.encode("utf-16-le")) // 2 for text in items],
+        "text": "".join(items),
     }
 
 
@@ -140,6 +151,7 @@ def finder_page(
         title="Zoek hulp",
         offers=offers,
         first_page=list(enumerate(offers[:PAGE_SIZE])),
+        card=lambda offer: card(offer, catalogue.vocabularies),
         page_size=PAGE_SIZE,
         groups=groups(catalogue, offers),
         full_list=len(offers) <= catalogue.config.finder_list_limit,
@@ -185,12 +197,13 @@ def finder_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Outpu
     from mantelkaart.outputs import OutputFile
 
     offers = finder_offers(catalogue)
-    script = (resources.files("mantelkaart") / "assets" / "finder.js").read_text(encoding="utf-8")
-    yield OutputFile(FINDER_SCRIPT, script)
+    assets = resources.files("mantelkaart") / "assets"
+    yield OutputFile(FINDER_SCRIPT, (assets / "finder.js").read_text(encoding="utf-8"))
+    yield OutputFile(FINDER_STYLESHEET, (assets / "finder.css").read_text(encoding="utf-8"))
     yield from vendor_files(context, SEARCH_LIBRARIES)
     data = facet_data(catalogue, offers)
     yield finder_page(catalogue, offers, context.site_url, data)
     yield from group_pages(catalogue, offers, context.site_url)
     yield OutputFile(FACETS_FILE, compact_json(data))
-    yield OutputFile(ITEMS_FILE, compact_json(item_data(offers)))
+    yield OutputFile(ITEMS_FILE, compact_json(item_data(catalogue, offers)))
     yield OutputFile(INDEX_FILE, compact_json(search_index(catalogue, offers)))

@@ -5,12 +5,12 @@ Two lunr indexes, built with the Python ``lunr`` package and the Dutch pipeline 
 
 * **services**: one document per service with its own words — name (boost 10) and
   summary (2);
-* **terms**: one document per facet value (a target group, kind of help, respite
-  form, setting, payer, access route, language, cost class or municipality) with
-  the words people search with: its label, the ``synoniemen`` of the vocabulary term
-  (editors extend them in the site's ``vocabularies/``) and, for a respite form, its
-  name and ``ook_bekend_als``; and one per group of services (:data:`GROUPS`): per
-  provider its name, per town (of the services' locations) its name.
+* **terms**: one document per facet value (a kind of help or respite form, target group,
+  setting, payer or cost class, access route, language or municipality) with the words
+  people search with: its label, the ``synoniemen`` of the vocabulary term (editors
+  extend them in the site's ``vocabularies/``) and, for a respite form, its name,
+  ``ook_bekend_als`` and the words of respite care; and one per group of services
+  (:data:`GROUPS`): per provider its name, per town (of the services' locations) its name.
 
 The browser matches each search word in both. A match in the terms index counts for
 every service with that value (the facet file says which) or in that group (``groups``
@@ -42,7 +42,7 @@ from typing import Any
 
 from mantelkaart import dutch
 from mantelkaart.catalogue import Catalogue, Offer
-from mantelkaart.facets import Facet, facets, used_values
+from mantelkaart.facets import OWN_COSTS, RESPITE, Facet, facets, used_values
 
 # (field, boost): a match in the name counts most. The provider's name and the towns are
 # documents of the terms index (see GROUPS), so 10,000 services do not repeat them.
@@ -54,12 +54,12 @@ VECTOR_SCALE = 1000  # lunr rounds the weights to three decimals: no information
 # The fields' names in the index: one letter (with 40,000 field vectors, short keys make
 # lunr.Index.load about twice as fast).
 FIELD_KEYS = {"naam": "n", "aanbieder": "a", "samenvatting": "s", "plaats": "p", "woorden": "w"}
-# Facet key → the vocabulary whose synonyms belong to its values.
+# Facet key → the vocabulary whose synonyms belong to its values (see value_words for
+# "hulp", whose values are respite forms and functions, and "kosten").
 VOCABULARIES = {
-    "functie": "functies",
     "doelgroep": "doelgroepen",
     "omgeving": "omgevingen",
-    "betaald": "financiering",
+    "kosten": "financiering",
     "toegang": "toegang",
     "taal": "talen",
 }
@@ -82,15 +82,27 @@ def group_members(offers: list[Offer]) -> dict[str, dict[str, list[int]]]:
 
 
 def value_words(catalogue: Catalogue, facet: Facet, value_id: str, label: str) -> list[str]:
-    """The label of a facet value and the other words people use for it."""
+    """The label of a facet value and the other words people use for it.
+
+    A respite form's words are its name, ``ook_bekend_als`` and those of respite care
+    itself (the function ``respijtzorg`` is no value of its own when the form is known).
+    """
     words = [label]
-    if facet.key in VOCABULARIES:
-        term = catalogue.vocabularies[VOCABULARIES[facet.key]].terms.get(value_id)
+    vocabulary = VOCABULARIES.get(facet.key)
+    if facet.key == "hulp":
+        functions = catalogue.vocabularies["functies"].terms
+        form = catalogue.respite_forms.get(value_id)
+        if form:
+            respite = functions.get(RESPITE)
+            words += [form.name, *form.aliases, *([respite.label, *respite.synonyms] if respite else [])]
+        else:
+            term = functions.get(value_id.removeprefix("functie-")) or functions.get(value_id)
+            words += term.synonyms if term else []
+    elif vocabulary:
+        terms = catalogue.vocabularies[vocabulary].terms
+        term = terms.get(OWN_COSTS if value_id == "eigen-bijdrage" and facet.key == "kosten" else value_id)
         if term:
-            words += term.synonyms
-    if facet.key == "vorm":
-        form = catalogue.respite_forms[value_id]
-        words += [form.name, *form.aliases]
+            words += term.synonyms if term.label == label else [term.label, *term.synonyms]
     return words
 
 

@@ -39,6 +39,13 @@ def rendered(page: Any, action: Callable[[], object], query: str | None = None) 
     page.wait_for_function(WAIT_FOR_RENDER, arg=[before, query])
 
 
+def open_filters(page: Any) -> None:
+    """Unfold the filters behind the "Filters (n)" button (a small screen); no-op when wide."""
+    toggle = page.locator(".mk-finder__filters-toggle")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+
+
 def shown(page: Any) -> list[int]:
     """Service numbers in the result list, in order."""
     return page.eval_on_selector_all(

@@ -12,6 +12,7 @@ from finder_driver import (
     OFFERS,
     instant_site_url,
     numbers_where,
+    open_filters,
     open_finder,
     rendered,
     result_count,
@@ -30,8 +31,7 @@ def state_of(page: Any) -> dict[str, list[str]]:
 
 
 def open_facet(page: Any, key: str) -> None:
-    if page.get_attribute("details.mk-finder__choices", "open") is None:
-        page.click("details.mk-finder__choices > summary")  # closed on a phone: results first
+    open_filters(page)  # folded on a phone: results first
     details = page.locator(f"details.mk-facet[data-facet='{key}']")
     if details.get_attribute("open") is None:
         details.locator("summary").click()
@@ -151,7 +151,7 @@ def test_without_javascript_every_service_is_listed_grouped_with_links(browser: 
         assert not page.is_visible(".mk-finder__form")
         assert page.is_visible(".mk-finder__all")
         links = page.eval_on_selector_all(
-            ".mk-finder__all li[data-i] a",
+            ".mk-finder__all li[data-i] a.mk-item__title",
             "links => links.map(a => [Number(a.closest('li').dataset.i), a.href])",
         )
         assert sorted(number for number, _ in links) == list(range(len(OFFERS)))
@@ -198,8 +198,9 @@ def test_keyboard_alone_reaches_and_operates_facets_and_results(page: Any, site_
 
     tab_to("#mk-q")
     page.keyboard.type("hulp")
-    tab_to("details.mk-finder__choices > summary")
+    tab_to(".mk-finder__filters-toggle")
     page.keyboard.press("Enter")
+    assert page.get_attribute(".mk-finder__filters-toggle", "aria-expanded") == "true"
     tab_to("details[data-facet='doelgroep'] > summary")
     page.keyboard.press("Enter")
     assert page.get_attribute("details[data-facet='doelgroep']", "open") is not None
@@ -238,6 +239,7 @@ def test_now_open_follows_the_opening_hours_in_dutch_time(page: Any, site_url: s
 
     expected = [n for n in range(len(OFFERS)) if open_now(n)]
     assert 0 < len(expected) < len(OFFERS)
+    open_filters(page)
     rendered(page, lambda: page.check("#mk-f-open"))
     assert shown(page) == expected
     assert page.inner_text("label[for='mk-f-open'] .mk-count") == f"({len(expected)})"

@@ -90,7 +90,12 @@ QUERIES = [
     Query("luisterend oor", {"Een vrijwilliger die naar u luistert"}),
     # A typo of one letter in a word of five letters or more.
     Query("logeeropvnag", LOGEREN, why="two letters swapped"),
-    Query("dementei", {"Tijdelijke dagopvang bij ernstige dementie"}, extra=ALZHEIMER),
+    Query(
+        "dementei",
+        {"Inloop in het Odensehuis"},
+        extra=ALZHEIMER | {"Tijdelijke dagopvang bij ernstige dementie"},
+        why="the closed day care matches best, but active services come first",
+    ),
     Query(
         "zorgboerdrij", {"Zaterdagclub voor kinderen", "Dagbesteding op de boerderij"}, why="letter missing"
     ),
@@ -100,7 +105,13 @@ QUERIES = [
     Query("respijtconsulnet", {"Respijtconsulent (helpmijzorgen.nl)"}),
     Query("Sliedrech", {"Alzheimer Café Sliedrecht"}, why="a town name with a typo is searched as a word"),
     # Municipality names filter on where the person cared for lives.
-    Query("Zwijndrecht", {"Alzheimer Café Dordrecht", "De Luisterlijn, 24 uur per dag"}, place="zwijndrecht"),
+    Query(
+        "Zwijndrecht",
+        {"Wmo-loket Zwijndrecht"},
+        place="zwijndrecht",
+        extra={"Alzheimer Café Dordrecht", "De Luisterlijn, 24 uur per dag"},
+        why="without other words: the municipality's own services first, nationwide ones last",
+    ),
     Query("logeren Dordrecht", LOGEREN, only=True, place="dordrecht"),
     Query("dagbesteding Sliedrecht", {"Dagbesteding op de boerderij"}, place="sliedrecht"),
     Query(

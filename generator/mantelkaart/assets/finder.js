@@ -45,6 +45,8 @@
   var TERM_WEIGHT = 4; // a word of a service's target group, kind of help… counts this much
   var GROUP_WEIGHT = { aanbieder: 3, plaats: 1 }; // a word of its provider's name, of a town
   var DAY_BITS = [1, 2, 4, 8, 16, 32, 64]; // Monday … Sunday, as in the facet file
+  // Facets merged into one (one facet per concept): old links still tick the same values.
+  var FORMER_KEYS = { hulp: "vorm", kosten: "betaald" }; // and "functie" for "hulp"
   var cache = (window.mantelkaartFinderLoads = window.mantelkaartFinderLoads || {});
   var current = null; // teardown of the finder on the current page
 
@@ -153,6 +155,12 @@
       for (var i = 0; i < column.sizes.length; i++) start[i + 1] = start[i] + column.sizes[i];
       column.start = start;
     });
+    if (!data.closedFlags) {
+      data.closedFlags = new Uint8Array(data.count);
+      data.closed.forEach(function (number) {
+        data.closedFlags[number] = 1;
+      });
+    }
     return data;
   }
 
@@ -296,41 +304,42 @@
     return node;
   }
 
-  /* List items as the page's own (templates/finder.html, macro "item"), made from the
+  /* Result cards as the page's own (templates/finder.html, macro "item"), made from the
    * list file when shown; the items the page already holds are reused. */
-  function itemSource(list, data, listed) {
+  function itemSource(list, listed) {
     var nodes = [];
-    var setting = data.facets.filter(function (facet) {
-      return facet.key === "omgeving";
-    })[0];
     list.querySelectorAll("[data-i]").forEach(function (node) {
       nodes[Number(node.getAttribute("data-i"))] = node;
     });
     var start = new Int32Array(listed.sizes.length + 1);
     for (var i = 0; i < listed.sizes.length; i++) start[i + 1] = start[i] + listed.sizes[i];
+    function fact(facts, className, text) {
+      if (text) facts.append(element("li", className, text));
+    }
     function make(number) {
-      // page, name, provider number, summary, "1" when temporarily closed (see finder.py)
+      // page, name, provider number, summary, "1" when temporarily closed, then the numbers
+      // in `texts` of its place, cost, indicatie and phone ("tel:… 078 …"); see finder.py
       var entry = listed.text.slice(start[number], start[number + 1]).split("\u001f");
       var item = element("li", "mk-item");
       item.setAttribute("data-i", String(number));
       var link = element("a", "mk-item__title", entry[1]);
       link.href = new URL(entry[0], SITE).href;
-      var facts = element("p", "mk-item__facts");
-      var parts = [];
-      var column = data.columns.omgeving;
-      for (var c = column.start[number]; setting && c < column.start[number + 1]; c++) {
-        parts.push(setting.values[column.values[c]][1]);
-      }
-      column = data.columns.gemeente;
-      for (c = column.start[number]; c < column.start[number + 1]; c++) {
-        if (column.values[c] === NATIONWIDE) parts.push("in heel Nederland");
-      }
-      facts.textContent = parts.join(" · ");
-      if (entry[4] === "1") {
-        facts.append(" · ", element("strong", "", "Tijdelijk gesloten"));
+      item.append(link);
+      if (entry[4] === "1") item.append(" ", element("strong", "mk-badge", "Tijdelijk gesloten"));
+      var facts = element("ul", "mk-item__facts");
+      fact(facts, "mk-item__place", listed.texts[Number(entry[5])]);
+      fact(facts, "mk-item__cost", listed.texts[Number(entry[6])]);
+      fact(facts, "mk-item__indication", listed.texts[Number(entry[7])]);
+      var phone = listed.texts[Number(entry[8])];
+      if (phone) {
+        var space = phone.indexOf(" ");
+        var call = element("a", "mk-phone", phone.slice(space + 1));
+        call.href = phone.slice(0, space);
+        var line = element("li", "mk-item__phone", "Bel ");
+        line.append(call);
+        facts.append(line);
       }
       item.append(
-        link,
         element("span", "mk-item__provider", listed.providers[Number(entry[2])]),
         element("p", "mk-item__summary", entry[3]),
         facts
@@ -357,7 +366,11 @@
     var everything = root.querySelector(".mk-finder__all");
     var mapToggle = root.querySelector(".mk-finder__map-toggle");
     var mapBox = root.querySelector(".mk-finder__map");
-    var choices = root.querySelector(".mk-finder__choices");
+    var filters = root.querySelector(".mk-finder__filters");
+    var filtersToggle = root.querySelector(".mk-finder__filters-toggle");
+    var tools = root.querySelector(".mk-finder__tools");
+    var deadEnd = root.querySelector(".mk-finder__none");
+    var place = form.querySelector("select[name=gemeente]");
     var PAGE_SIZE = Number(root.getAttribute("data-page-size")) || 30;
 
     var data = null; // facet file
@@ -369,6 +382,7 @@
     var map = null;
     var mapMarkers = null;
     var alive = true;
+    var wordPlace = ""; // the municipality the words put in the drop-down
 
     function later(name, delay, action) {
       clearTimeout(timers[name]);
@@ -389,6 +403,7 @@
     function readURL() {
       var params = new URLSearchParams(location.search);
       input.value = params.get("zoek") || "";
+      wordPlace = "";
       form.querySelectorAll("select").forEach(function (select) {
         var wanted = params.get(select.name) || "";
         var exists = Array.prototype.some.call(select.options, function (option) {
@@ -397,7 +412,9 @@
         select.value = exists ? wanted : "";
       });
       form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-        box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
+        var wanted = params.getAll(box.name).concat(params.getAll(FORMER_KEYS[box.name] || ""));
+        if (box.name === "hulp") wanted = wanted.concat(params.getAll("functie"));
+        box.checked = wanted.indexOf(box.value) !== -1;
       });
       setMap(params.get("kaart") === "ja");
     }
@@ -434,6 +451,25 @@
         if (chosen.indexOf(code) !== -1 || (key === "gemeente" && code === NATIONWIDE)) return true;
       }
       return false;
+    }
+
+    /* For one chosen municipality, a service's rank: 0 at home there (for that municipality
+     * alone, or with a location in its town), 1 for it and others, 2 for all of the
+     * Netherlands; null when none or several are chosen. */
+    function homeRank(chosenPlaces) {
+      if (!chosenPlaces || chosenPlaces.length !== 1) return null;
+      var code = chosenPlaces[0];
+      var column = data.columns.gemeente;
+      var local = new Set();
+      for (var l = 0; l < data.local.length; l += 2) {
+        if (data.local[l + 1] === code) local.add(data.local[l]);
+      }
+      return function (number) {
+        var from = column.start[number];
+        var to = column.start[number + 1];
+        if (column.values[from] === NATIONWIDE) return 2;
+        return to - from === 1 || local.has(number) ? 0 : 1;
+      };
     }
 
     /* Results and counts for the current choices, with `scores` (or all services). */
@@ -476,9 +512,14 @@
         }
         if (open && (!failures || failed === "open")) counts.open += 1;
       }
-      if (scores) {
+      // Active before temporarily closed; with words by relevance, otherwise the chosen
+      // municipality's own services first (services are numbered active first, by name).
+      var rank = scores ? null : homeRank(chosen.gemeente);
+      if (scores || rank) {
         results.sort(function (a, b) {
-          return scores.get(b) - scores.get(a) || a - b;
+          var first = data.closedFlags[a] - data.closedFlags[b];
+          if (first) return first;
+          return (scores ? scores.get(b) - scores.get(a) : rank(a) - rank(b)) || a - b;
         });
       }
       return { results: results, counts: counts };
@@ -526,16 +567,20 @@
         }
       });
       setText(form.querySelector("label[for='mk-f-open'] .mk-count"), "(" + counts.open + ")");
-      var chosen = choices.querySelectorAll("input:checked").length;
-      setText(choices.querySelector(".mk-finder__chosen"), chosen ? "(" + chosen + " gekozen)" : "");
-      if (chosen) choices.open = true;
+      var active = filters.querySelectorAll("input:checked").length + (place.value ? 1 : 0);
+      setText(filtersToggle.querySelector(".mk-finder__filter-count"), "(" + active + ")");
+    }
+
+    function showFilters(open) {
+      filtersToggle.setAttribute("aria-expanded", open ? "true" : "false");
+      filters.classList.toggle("mk-finder__filters--open", open);
     }
 
     function describe(total, text, placeLabel, partial, pending) {
       if (pending) return "Zoeken…";
       var words = text ? " voor ‘" + text + "’" : "";
       var where = placeLabel ? " in " + placeLabel : "";
-      if (!total) return "Geen hulp gevonden" + words + where + ". Kies minder, probeer andere woorden of bel de consulent.";
+      if (!total) return "Geen hulp gevonden" + words + where + ". Kies minder, probeer andere woorden of bel de consulent (hierboven).";
       var count = total === 1 ? "1 resultaat" : total + " resultaten";
       if (partial) return "Niets gevonden met al uw woorden" + where + ". Wel met een deel ervan: " + count + ".";
       return count + words + where + ".";
@@ -558,9 +603,16 @@
     function render(focusFrom) {
       if (!items) return;
       var found = findPlace(input.value, data.facets[0].values);
+      // A municipality among the words is where the person cared for lives: the drop-down
+      // says so, until the words name another or none (a choice of the visitor's own stays).
+      var named = found.place !== null ? data.facets[0].values[found.place][0] : "";
+      if (named && place.value === named) wordPlace = named;
+      if (wordPlace && place.value === wordPlace && !named) place.value = "";
+      if (named && (!place.value || place.value === wordPlace)) {
+        place.value = named;
+        wordPlace = named;
+      }
       var chosen = selections();
-      var place = chosen.gemeente ? null : found.place;
-      if (place !== null) chosen.gemeente = [place];
       var text = found.rest.trim();
       var searched = text && index ? searchWords(index, data, text) : null;
       var pending = Boolean(text) && !index;
@@ -574,7 +626,11 @@
       latest = outcome.results;
       showCounts(outcome.counts);
       showList(outcome.results, focusFrom);
-      var placeLabel = place !== null ? data.facets[0].values[place][1] : "";
+      var none = !outcome.results.length && !pending;
+      deadEnd.hidden = !none;
+      tools.hidden = !outcome.results.length;
+      if (none && !mapBox.hidden) setMap(false);
+      var placeLabel = chosen.gemeente ? data.facets[0].values[chosen.gemeente[0]][1] : "";
       var message = describe(outcome.results.length, text, placeLabel, partial, pending);
       root.setAttribute("data-render", String(Number(root.getAttribute("data-render") || 0) + 1));
       root.setAttribute("data-query", input.value);
@@ -666,6 +722,7 @@
 
     function onChange(event) {
       if (event.target === input) return;
+      if (event.target === place) wordPlace = "";
       changed("choice");
     }
 
@@ -713,6 +770,9 @@
     form.addEventListener("submit", onSubmit);
     form.querySelector(".mk-finder__clear").addEventListener("click", onClear);
     more.addEventListener("click", onMore);
+    filtersToggle.addEventListener("click", function () {
+      showFilters(filtersToggle.getAttribute("aria-expanded") !== "true");
+    });
     mapToggle.addEventListener("click", onMapToggle);
     window.addEventListener("popstate", onPopState);
 
@@ -720,8 +780,6 @@
     // the address asks for nothing else; then the form may hold what was typed or ticked since.
     var early = !form.hidden;
     if (!early) {
-      // On a wide screen the choices are open; on a phone the results come first.
-      choices.open = window.matchMedia("(min-width: 60em)").matches;
       form.hidden = false;
       area.hidden = false;
       status.textContent = ""; // the page's count is of the view without choices
@@ -739,7 +797,7 @@
     Promise.all([loadJSON("finder-facets.json"), loadJSON("finder-items.json")]).then(function (loaded) {
       if (!alive) return;
       data = prepare(loaded[0]);
-      items = itemSource(list, data, loaded[1]);
+      items = itemSource(list, loaded[1]);
       if (!words) return firstRender();
       // With search words, wait a little for the index (usually on its way since the page
       // was read), so the first list is the answer rather than "Zoeken…".
