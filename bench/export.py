@@ -66,11 +66,13 @@ class Result:
     validated: str = "not validated: HSDS 3.0 schemas not found"
 
 
-def load(site: Path) -> Dataset:
+def load(site: Path, empty: bool = False) -> Dataset:
+    """The site's data; ``empty``: before an import, when the consultant it names is not there yet."""
     config, root = site_config(site / "mkdocs.yml")
     dataset = Dataset.load(root, config, today=TODAY)
-    if dataset.errors:
-        raise SystemExit("the site has errors:\n" + "\n".join(p.text() for p in dataset.errors[:10]))
+    errors = [p for p in dataset.errors if not (empty and p.file == "mkdocs.yml")]
+    if errors:
+        raise SystemExit("the site has errors:\n" + "\n".join(p.text() for p in errors[:10]))
     return dataset
 
 
@@ -156,7 +158,7 @@ def measure(folder: Path, providers: int, seed: int = 1, full: bool = False) -> 
     source = folder / "organizations.json"
     source.write_bytes(first["hsds/organizations.json"])
     start = time.perf_counter()
-    planned = plan_import(load(copy), source, TODAY)
+    planned = plan_import(load(copy, empty=True), source, TODAY)
     write_import(copy, planned)
     result.import_s = time.perf_counter() - start
     start = time.perf_counter()

@@ -996,7 +996,7 @@ def municipal_count(providers: int) -> int:
     return min(len(TOWNS), max(1, providers // 10))
 
 
-def mkdocs_yml(municipalities: dict[str, str], nav: bool = True) -> str:
+def mkdocs_yml(municipalities: dict[str, str], nav: bool = True, consultant: str = "") -> str:
     """The site's mkdocs.yml: the example site's settings, ~20 municipalities."""
     towns = "\n".join(f"        {key}: {value}" for key, value in municipalities.items())
     text = f"""\
@@ -1023,7 +1023,7 @@ plugins:
       stale_after_months: 12
       municipalities:
 {towns}
-      consultant: {CONSULTANT}
+{"      consultant: " + consultant if consultant else ""}
       report:
         github: mantelkaart/mantelkaart
       licence:
@@ -1075,39 +1075,6 @@ Hier vindt u hulp in de buurt: wat er is, voor wie, en wie het betaalt.
 """
 
 
-CONSULTANT = "respijtconsulenten-regio/respijtconsulent"
-
-
-def consultant_record(town: Town) -> dict[str, Any]:
-    """The region's respite consultant: the service every page's consultant box reads."""
-    return {
-        "naam": "Respijtconsulenten van de regio",
-        "soort": "welzijnsorganisatie",
-        "contact": {
-            "telefoon": "078 000 0001",
-            "email": "respijtconsulent@example.org",
-            "bereikbaar": "Maandag tot en met vrijdag van 9.00 tot 17.00 uur",
-        },
-        "diensten": [
-            {
-                "id": "respijtconsulent",
-                "naam": "Respijtconsulent",
-                "samenvatting": "De respijtconsulent zoekt samen met u uit welke respijtzorg past.",
-                "functies": ["advies-en-begeleiding"],
-                "doelgroepen": ["iedereen"],
-                "werkgebied": ["landelijk"],
-                "omgeving": "op-afstand",
-                "kosten": {"betaald_door": ["gratis"]},
-                "toegang": ["vrij-toegankelijk"],
-                "volgende_stap": {"door": "aanbieder", "tekst": "Bel de respijtconsulent"},
-                "indicatie": {"nodig": "nee"},
-                "contact": {"contactpersoon": "Respijtconsulent"},
-            }
-        ],
-        "gecontroleerd": {"op": "2026-09-01", "door": "Respijtconsulent"},
-    }
-
-
 @dataclass(frozen=True)
 class SiteSummary:
     folder: Path
@@ -1145,6 +1112,8 @@ def write_site(folder: Path, providers: int, seed: int = 1) -> SiteSummary:
         provider_id, data = writer.provider(town, is_municipal)
         if is_municipal:
             issuers.append((provider_id, town))
+        if number == 0:  # the consultant every page names: the first municipality's first service
+            consultant = f"{provider_id}/{data['diensten'][0]['id']}"
         services += len(data["diensten"])
         (folder / "providers" / f"{provider_id}.yaml").write_text(dump(data), encoding="utf-8")
 
@@ -1154,12 +1123,8 @@ def write_site(folder: Path, providers: int, seed: int = 1) -> SiteSummary:
         regulation_id, data = writer.regulation(issuer, town, form_ids)
         (folder / "regulations" / f"{regulation_id}.yaml").write_text(dump(data), encoding="utf-8")
 
-    consultant_id, data = CONSULTANT.split("/")[0], consultant_record(TOWNS[0])
-    (folder / "providers" / f"{consultant_id}.yaml").write_text(dump(data), encoding="utf-8")
-    services += 1
-
     municipalities = {town.id: town.name for town in TOWNS}
-    (folder / "mkdocs.yml").write_text(mkdocs_yml(municipalities), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(mkdocs_yml(municipalities, consultant=consultant), encoding="utf-8")
     (folder / "docs" / "index.md").write_text(INDEX_MD, encoding="utf-8")
     return SiteSummary(folder, providers, services, len(RESPITE_FORMS), regulations)
 

@@ -192,7 +192,13 @@ def test_mapping_of_statuses_hours_phones_and_regulations(files: dict[str, bytes
         "description": "Maandag, woensdag en vrijdag van 9.30 tot 15.30 uur",
         "notes": "Tijdelijk gesloten. Deze tijden gelden als de opvang weer open is.",
     }
-    assert closed["phones"][0]["number"] == "+31780000104"
+    assert "phones" not in closed  # no number of its own: the provider's is on the organization
+    mee = by_name(orgs, "MEE Drechtsteden")
+    stay = by_name(mee["services"], "Logeerzorg MEE Plus")
+    assert stay["phones"][0]["number"] == "+31780000106"
+    assert stay["application_process"].startswith("Bel de respijtconsulent")
+    attributes = {a.get("value") for a in stay["attributes"]}
+    assert {"consulent", "ja", "gemeente"} <= attributes  # volgende_stap.door, indicatie.nodig/van
     line = by_name(orgs, "De Luisterlijn (voorheen Sensoor)")["services"][0]
     assert (line["schedules"][0]["opens_at"], line["schedules"][0]["closes_at"]) == ("00:00", "00:00")
     assert line["service_areas"][0]["name"] == "Heel Nederland"
