@@ -132,3 +132,29 @@ def test_local_pairs_name_services_with_a_location_in_a_shared_municipality() ->
     assert ("Alzheimer Café Dordrecht", "dordrecht") in found
     assert ("Inloop in het Odensehuis", "hendrik-ido-ambacht") in found
     assert all(len(offers[pairs[i]].service.area) > 1 for i in range(0, len(pairs), 2))
+
+
+def test_indicatie_facet_puts_without_first_and_counts_only_what_records_say(site) -> None:
+    services = [
+        service(id="zonder", indicatie={"nodig": "nee"}),
+        service(id="gemeente", indicatie={"nodig": "ja", "van": ["gemeente", "ciz"]}),
+        service(id="soms", indicatie={"nodig": "soms", "toelichting": "Alleen na 48 uur per jaar."}),
+        service(id="onbekend"),
+    ]
+    del services[3]["indicatie"]
+    dataset = site.load({PROVIDER: dump(provider(diensten=services))})
+    assert dataset.errors == []
+    catalogue = dataset.catalogue
+    offers = finder_offers(catalogue)
+    facet = next(f for f in facets(catalogue) if f.key == "indicatie")
+    values = [value_id for value_id, _ in used_values(facet, offers)]
+    assert values == ["nee", "gemeente", "ciz", "soms"]
+    labels = dict(facet.values)
+    assert labels["nee"] == "Zonder indicatie" and labels["gemeente"].startswith("Indicatie van de gemeente")
+    codes = {offer.service.id: facet.codes(offer) for offer in offers}
+    assert codes == {"zonder": ["nee"], "gemeente": ["gemeente", "ciz"], "soms": ["soms"], "onbekend": []}
+    lines = {offer.service.id: card(offer, catalogue.vocabularies).indication for offer in offers}
+    assert lines["zonder"] == "Geen indicatie nodig"
+    assert lines["gemeente"].startswith("Indicatie nodig van de gemeente")
+    assert lines["soms"].endswith("Alleen na 48 uur per jaar.")  # the one sentence why
+    assert lines["onbekend"] == ""  # the record does not say: the card does not either

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from mantelkaart.catalogue import Offer
 from mantelkaart.config import NATIONWIDE
 from mantelkaart.facets import CONTRIBUTION_LAWS, OWN_COSTS, cost_classes
+from mantelkaart.indication import indication_line
 from mantelkaart.presentation import phone_href, phone_text
 from mantelkaart.vocabulary import Vocabularies
 
@@ -78,15 +79,12 @@ def cost_text(offer: Offer, vocabularies: Vocabularies) -> str:
 
 
 def indication_text(offer: Offer, vocabularies: Vocabularies) -> str:
-    """One line on the indicatie or referral needed; "" when the record does not say."""
-    # Hook for the service's 'indicatie' field (issue 10, part 2): filled in below once the
-    # field is in the records; until then no service says anything about it.
-    indication = getattr(offer.service, "indication", None)
+    """One line on the indicatie or referral needed; "" when the record does not say.
+    "Soms" keeps its one sentence why: without it the line says nothing to act on."""
+    indication = offer.service.indication
     if indication is None:
         return ""
-    from mantelkaart.indication import indication_line  # type: ignore[import-not-found,unused-ignore]
-
-    return str(indication_line(indication, vocabularies, short=True))
+    return indication_line(indication, vocabularies, short=indication.needed != "soms")
 
 
 def card(offer: Offer, vocabularies: Vocabularies) -> Card:

@@ -10,7 +10,8 @@ other kinds of support (the function ``respijtzorg`` itself only for a respite s
 without a form, as "Andere respijtzorg"), so "respite" is not asked twice. "Kosten"
 (``kosten``) holds the derived classes "Gratis" and "Met eigen bijdrage of eigen kosten",
 then the payers that are not the visitor (Wmo, zorgverzekering, pgb, …): one "Gratis",
-with one count.
+with one count. "Indicatie of verwijzing" (``indicatie``): "Zonder indicatie", who gives
+the one needed (gemeente, CIZ, …), "Soms een indicatie".
 
 Cost is derived, because editors record *who pays* (``kosten.betaald_door``) and
 *what you pay yourself* (``kosten.eigen_bijdrage``), not a price class. A service
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
+from mantelkaart.indication import FACET as FACET_LABELS
 
 FREE_PAYERS = frozenset({"gratis", "gemeentelijke-regeling", "jeugdwet"})
 OWN_COSTS = "eigen-kosten"
@@ -123,6 +125,31 @@ def _cost(catalogue: Catalogue) -> Facet:
     return Facet("kosten", "Kosten en wie betaalt", [*classes, *others], codes)
 
 
+NO_INDICATION, SOMETIMES = "nee", "soms"
+
+
+def _indication(catalogue: Catalogue) -> Facet:
+    """ "Zonder indicatie" first, then who gives the one needed, then "soms". A service
+    without the field is in no value (nothing is known), so counts agree with the list."""
+    assessors = catalogue.vocabularies["indicatie"].terms
+    values = [(NO_INDICATION, FACET_LABELS[NO_INDICATION])]
+    values += [(assessor, f"Indicatie van {who(term.label)}") for assessor, term in assessors.items()]
+    values.append((SOMETIMES, FACET_LABELS[SOMETIMES]))
+
+    def codes(offer: Offer) -> list[str]:
+        indication = offer.service.indication
+        if indication is None:
+            return []
+        return list(indication.by) if indication.needed == "ja" else [indication.needed]
+
+    return Facet("indicatie", "Indicatie of verwijzing", values, codes)
+
+
+def who(label: str) -> str:
+    """'De gemeente (Wmo)' as it reads within a sentence: 'de gemeente (Wmo)'."""
+    return label[:1].lower() + label[1:] if label.startswith(("De ", "Het ")) else label
+
+
 def facets(catalogue: Catalogue) -> list[Facet]:
     """Every facet with all its possible values (the finder shows those that occur)."""
     config = catalogue.config
@@ -140,6 +167,7 @@ def facets(catalogue: Catalogue) -> list[Facet]:
         ),
         _vocabulary_facet(catalogue, "omgeving", "Waar", "omgevingen", lambda o: [o.service.setting]),
         _cost(catalogue),
+        _indication(catalogue),
         _vocabulary_facet(catalogue, "toegang", "Hoe komt u eraan", "toegang", lambda o: o.service.access),
         _vocabulary_facet(catalogue, "taal", "Taal", "talen", lambda o: o.service.languages),
     ]

@@ -98,6 +98,10 @@ def value_words(catalogue: Catalogue, facet: Facet, value_id: str, label: str) -
         else:
             term = functions.get(value_id.removeprefix("functie-")) or functions.get(value_id)
             words += term.synonyms if term else []
+    elif facet.key == "indicatie":
+        # Who gives it ("CIZ", "huisarts"); "Zonder indicatie" and "Soms" are no words to search.
+        term = catalogue.vocabularies["indicatie"].terms.get(value_id)
+        words = [term.label, *term.synonyms] if term else []
     elif vocabulary:
         terms = catalogue.vocabularies[vocabulary].terms
         term = terms.get(OWN_COSTS if value_id == "eigen-bijdrage" and facet.key == "kosten" else value_id)

@@ -81,6 +81,7 @@ def test_a_card_has_place_cost_phone_and_the_closed_badge(page: Any, site_url: s
     assert first.locator(".mk-item__phone a").get_attribute("href") == expected.phone_href
     assert first.locator(".mk-item__phone a").get_attribute("href").startswith("tel:+31")
     assert first.locator(".mk-item__provider").inner_text() == offer.provider.name
+    assert expected.indication and first.locator(".mk-item__indication").inner_text() == expected.indication
     open_finder(page, site_url, "?zoek=dagopvang")
     badges = page.eval_on_selector_all(
         ".mk-finder__results > li[data-i]",
@@ -154,6 +155,8 @@ def test_facet_counts_agree_with_the_results(page: Any, site_url: str) -> None:
             rendered(page, box.uncheck)
             checked += 1
     assert checked > 20
+    first = page.eval_on_selector("details[data-facet='indicatie'] input", "box => box.value")
+    assert first == "nee"  # "Zonder indicatie" first
     labels = page.eval_on_selector_all(
         ".mk-facet label", "labels => labels.map(l => l.firstChild.textContent.trim())"
     )
