@@ -260,6 +260,17 @@
   }
 
   var serial = 0;
+  var remembered = {}; // every choice on the form when "Volgende" was last pressed
+  // The screens this page went forward from, the last on top, so that "Vorige" can be the
+  // browser's back when the previous screen is the one before in the history. (history.state
+  // is not ours: mkdocs-material keeps its scroll position there.)
+  var trail = [];
+  var here = null;
+  // mkdocs-material's instant navigation answers the back button by loading the page anew into
+  // this document: what is remembered here belongs to the page at `path`, and `popped` says
+  // that the page was started by the back or forward button (so the focus goes to its heading).
+  var path = null;
+  var popped = null;
 
   /* Show the outcome for `answers`; resolves when the offers are in. */
   function showOutcome(root, answers) {
@@ -363,7 +374,8 @@
       })
       .indexOf(state.step);
     root.setAttribute("data-mk-step", state.step);
-    setForm(form, state.answers);
+    // Back on a question, the answers given before stay chosen (the URL holds those before it).
+    setForm(form, outcome ? state.answers : Object.assign({}, remembered, state.answers));
     root.querySelector(".mk-guide__intro").hidden = outcome || index > 0;
     form.hidden = outcome;
     root.querySelector("[data-mk-guide-result]").hidden = !outcome;
@@ -418,10 +430,17 @@
     var form = root.querySelector("[data-mk-guide-form]");
     root.setAttribute("data-mk-ready", "true");
     root.classList.add("mk-guide--js");
+    if (path !== location.pathname) {
+      remembered = {};
+      trail = [];
+      path = location.pathname;
+    }
+    here = location.href;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var state = fromSearch(form, location.search);
-      var answers = clean(form, currentRaw(form));
+      remembered = currentRaw(form);
+      var answers = clean(form, remembered);
       var list = askedQuestions(form, answers);
       var ids = list.map(function (question) {
         return question.id;
@@ -429,7 +448,11 @@
       var at = ids.indexOf(state.step);
       var next = at >= 0 && at + 1 < ids.length ? ids[at + 1] : OUTCOME;
       var target = address(form, answers, next);
-      if (target !== location.href) history.pushState({ mkGuide: true }, "", target);
+      if (target !== location.href) {
+        trail.push(location.href);
+        history.pushState(null, "", target);
+      }
+      here = location.href;
       render(root, { answers: answers, step: next }, true);
     });
     form.addEventListener("change", function () {
@@ -437,22 +460,34 @@
     });
     each(root, "[data-mk-guide-back]", function (button) {
       button.addEventListener("click", function () {
-        if (history.state && history.state.mkGuide) {
-          history.back();
+        var state = previous(form, fromSearch(form, location.search));
+        var target = address(form, state.answers, state.step);
+        var before = trail.length ? fromSearch(form, new URL(trail[trail.length - 1]).search) : null;
+        if (before && before.step === state.step) {
+          history.back(); // the popstate handler shows it
           return;
         }
-        var state = previous(form, fromSearch(form, location.search));
-        history.replaceState(null, "", address(form, state.answers, state.step));
+        trail.push(location.href);
+        history.pushState(null, "", target);
+        here = location.href;
         render(root, state, true);
       });
     });
-    render(root, fromSearch(form, location.search), false);
+    render(root, fromSearch(form, location.search), popped === location.href);
+    popped = null;
   }
 
   window.addEventListener("popstate", function () {
+    popped = location.href;
     var root = current();
     if (!root) return;
     var form = root.querySelector("[data-mk-guide-form]");
+    if (trail.length && trail[trail.length - 1] === location.href) {
+      trail.pop(); // back
+    } else if (here) {
+      trail.push(here); // forward
+    }
+    here = location.href;
     render(root, fromSearch(form, location.search), true);
   });
 
