@@ -67,7 +67,7 @@ def test_every_page_kind_is_covered() -> None:
 def test_service_page_leads_with_next_step_and_dialable_phone() -> None:
     body = PAGES["aanbod/het-anker/logeren.md"].body
     order = [
-        body.index("Indicatie nodig van de gemeente (Wmo) of het CIZ (Wlz)."),
+        body.index("Indicatie nodig van de gemeente (Wmo"),
         body.index("Vraag een Wmo-indicatie aan"),
         body.index('href="tel:+31780000001"'),  # the next step is the consultant's: their number
         body.index("<h2>Voor wie</h2>"),

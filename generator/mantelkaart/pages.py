@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from mantelkaart import presentation
+from mantelkaart import glossary, presentation
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
 from mantelkaart.indication import indication_line
@@ -72,6 +72,17 @@ def _environment() -> Environment:
 
 
 ENVIRONMENT = _environment()
+# Record pages explain hard words (Wmo, CIZ, pgb, …) where they first use them.
+EXPLAINED = {
+    "service.html",
+    "provider.html",
+    "regulation.html",
+    "regulations.html",
+    "respite_form.html",
+    "respite_forms.html",
+    "municipality.html",
+    "term.html",
+}
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -146,6 +157,8 @@ class PageMaker:
             NATIONWIDE=NATIONWIDE,
             **values,
         )
+        if template in EXPLAINED:
+            markup = glossary.explain(markup)
         return _tidy(markup)
 
     def offer_item(self, offer: Offer, here: str, show_provider: bool = True) -> Markup:
