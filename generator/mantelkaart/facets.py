@@ -125,6 +125,8 @@ def _cost(catalogue: Catalogue) -> Facet:
     return Facet("kosten", "Kosten en wie betaalt", [*classes, *others], codes)
 
 
+# Keys of facets now merged into another, still read from old links (finder.js FORMER_KEYS).
+FORMER_KEYS = ("vorm", "functie", "betaald")
 NO_INDICATION, SOMETIMES = "nee", "soms"
 
 

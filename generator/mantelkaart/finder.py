@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from mantelkaart.cards import card
 from mantelkaart.catalogue import Catalogue, Offer
-from mantelkaart.facets import NATIONWIDE_CODE, facet_data, facets, unragged, used_values
+from mantelkaart.facets import FORMER_KEYS, NATIONWIDE_CODE, facet_data, facets, unragged, used_values
 from mantelkaart.frontend import SEARCH_LIBRARIES, vendor_files
 from mantelkaart.page_kinds import sort_offers
 from mantelkaart.pages import Page, PageMaker
@@ -158,7 +158,7 @@ def finder_page(
         group_path=group_path,
         facets=facet_list,
         counts=value_counts(data),
-        state_keys=" ".join(["zoek", "open", *(facet.key for facet, _ in facet_list)]),
+        state_keys=" ".join(["zoek", "open", *(facet.key for facet, _ in facet_list), *FORMER_KEYS]),
         assets_url=posixpath.relpath(posixpath.dirname(FACETS_FILE), here) + "/",
     )
     return Page(

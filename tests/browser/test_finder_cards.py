@@ -163,6 +163,20 @@ def test_facet_counts_agree_with_the_results(page: Any, site_url: str) -> None:
     assert labels.count("Gratis") == 1  # one cost facet
 
 
+def test_links_to_the_facets_before_they_merged_still_work(page: Any, site_url: str) -> None:
+    open_finder(page, site_url, "?vorm=logeeropvang&functie=informatie")
+    assert page.is_checked("#mk-f-hulp-logeeropvang") and page.is_checked("#mk-f-hulp-informatie")
+    expected = [
+        n
+        for n, o in enumerate(OFFERS)
+        if o.service.respite_form == "logeeropvang" or "informatie" in o.service.functions
+    ]
+    assert shown(page) == expected[:30] and len(expected) > 5
+    open_finder(page, site_url, "?betaald=pgb")
+    assert page.is_checked("#mk-f-kosten-pgb")
+    assert shown(page) == [n for n, o in enumerate(OFFERS) if "pgb" in o.service.cost.paid_by] != []
+
+
 def test_phone_first_result_on_the_first_screen_filters_behind_one_button(page: Any, site_url: str) -> None:
     open_finder(page, site_url, "?zoek=logeren")
     top = page.eval_on_selector(
