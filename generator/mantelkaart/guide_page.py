@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mantelkaart import presentation
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.guide import Advisor, Alternatives, alternatives_data, conditions_json
+from mantelkaart.indication import indication_line
 from mantelkaart.pages import Page, PageMaker
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class GuideSite:
             "provider": offer.provider.name,
             "summary": service.summary,
             "facts": f"Voor: {groups}. Voor wie woont in: {area}.",
+            "indication": indication_line(service.indication, self.catalogue.vocabularies, short=True),
             "closed": service.status == "tijdelijk-gesloten",
             "phone": phone_link(phone) if phone else None,
         }

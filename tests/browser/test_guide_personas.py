@@ -114,6 +114,10 @@ def test_a_working_daughter_whose_father_has_dementia_wants_a_weekend_off(page: 
     offers = offers_shown(page)
     assert {"de-merwelanden/logeerzorg", "het-parkhuis/logeerzorg"} <= offers  # logeren in Dordrecht
     assert "gemeente-dordrecht/mantelzorgvakantie" in offers  # a weekend away herself
+    card = page.locator("[data-mk-offer='de-merwelanden/logeerzorg']").inner_text()
+    assert (
+        "Indicatie nodig van de gemeente (Wmo)." in card and "Bel 078" in card
+    )  # what to arrange, whom to call
     text = outcome_text(page)
     assert "Logeeropvang" in text and "Mantelzorgvakantie" in text
     assert "Jeugdwet" not in text  # her father is no child

@@ -156,6 +156,8 @@
     slot("provider").textContent = offer.provider;
     slot("summary").textContent = offer.summary;
     slot("facts").textContent = offer.facts;
+    if (offer.indication) slot("indication").textContent = offer.indication + ".";
+    else slot("indication").remove();
     if (!offer.closed) slot("closed").remove();
     if (offer.phone && /^tel:\+?[0-9]+$/.test(offer.phone.href)) {
       slot("phone-link").setAttribute("href", offer.phone.href);
