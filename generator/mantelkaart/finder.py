@@ -5,10 +5,13 @@ large site (more than ``finder_list_limit`` services) it lists the groups instea
 linking to a plain page with all services of that group (``zoeken/alle/<group>/``), so a
 visitor without JavaScript is one click further and the page stays small.
 
-With JavaScript, ``finder.js`` shows a search form with facets. The page already holds
-the first result list of the view without search words or choices (the first
-:data:`PAGE_SIZE` services by name and each facet value's count), shown at first paint
-when the address asks for nothing else. The facet file (codes per service, labels once)
+With JavaScript, ``finder.js`` shows a search form with facets (behind one "Filters (n)"
+button on small screens). The page already holds the first result list of the view without
+search words or choices (the first :data:`PAGE_SIZE` services, active before temporarily
+closed, by name, and each facet value's count), shown at first paint when the address asks
+for nothing else. Each result is a card (:mod:`mantelkaart.cards`): place, cost, indicatie,
+phone, a badge when temporarily closed. At zero results the consultant's box (in the page,
+hidden) is shown above the filters. The facet file (codes per service, labels once)
 and the list file (what a result shows) are fetched early by a small script in the page;
 the search index (see :mod:`mantelkaart.search_index`) and lunr.js only when there are
 search words. Every data file numbers the services the same way: their position in

@@ -14,7 +14,8 @@
  * Data, all self-hosted beside this script (window.mantelkaartFinderLoads holds the
  * loads, shared with the page's inline script):
  *   finder-facets.json  facet codes per service, labels once;
- *   finder-items.json   what a result shows: link, name, provider, summary;
+ *   finder-items.json   what a result card shows: link, name, provider, summary, closed,
+ *                       place, cost, indicatie and phone (texts stored once, see finder.py);
  *   finder-index.json   two lunr indexes built at build time with lunr (Python) and
  *                       loaded with lunr.Index.load (see search_index.py);
  *   vendor/lunr/…       lunr.js 2.3.9 and lunr-languages' Dutch stemmer.
@@ -26,7 +27,14 @@
  * Dutch), as the start of a longer word, or, from five letters, with one typo.
  * If no service has all words, services with some of them are shown, with a note.
  * A municipality name among the words (for example "Zwijndrecht") filters like the
- * municipality choice, because it is where the person cared for lives that counts.
+ * municipality choice, because it is where the person cared for lives that counts, and
+ * the drop-down shows it.
+ *
+ * Order: active services before temporarily closed ones; then, with words, by relevance;
+ * without words, with one municipality chosen, its own services (for it alone, or with a
+ * location in its town) before those it shares, and nationwide ones last; then by name
+ * (the services' numbers). At zero results the consultant's box shows and the map
+ * button hides. On small screens the filters fold behind one "Filters (n)" button.
  *
  * The finder page loads this script itself, right after the finder's elements and ahead
  * of mkdocs-material's bundle, so the finder starts while the page is still being read.
