@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from mantelkaart.glossary import entries, explain
-
 from tests.test_pages import PAGES
 
 
