@@ -203,6 +203,16 @@ def test_instant_navigation_starts_the_guide(instant_page: Any) -> None:
     page.go_forward()
     page.go_forward()
     page.wait_for_url(site_url)
+    # 'Opnieuw beginnen' in the same document forgets the answers.
+    page.go_back()
+    page.wait_for_url(re.compile(r"stap=gemeente"))
+    page.locator("[data-mk-guide-next]").click()
+    page.wait_for_url(re.compile(r"pauze=praten$"))
+    page.evaluate("window.sameDocument = true")
+    page.get_by_role("link", name="Opnieuw beginnen").click()
+    page.wait_for_url(site_url + "keuzehulp/")
+    assert step(page) == "wie" and checked(page) == {}
+    assert page.evaluate("window.sameDocument") is True
 
 
 @pytest.fixture

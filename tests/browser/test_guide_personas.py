@@ -202,9 +202,14 @@ def test_back_goes_back_a_question_with_the_browser_and_with_vorige(page: Any, s
     page.locator("[data-mk-guide-result] [data-mk-guide-back]").click()
     page.wait_for_function("() => document.querySelector('[data-mk-guide]').dataset.mkStep === 'gemeente'")
     assert query(page.url) == {**answer_ids(DAUGHTER), "stap": "gemeente"}
-    # Going back to the start empties the answers again.
-    start(page, site_url)
+    # Starting again empties the answers.
+    page.goto(outcome)
+    page.get_by_role("link", name="Opnieuw beginnen").click()
+    page.wait_for_url(site_url + "keuzehulp/")
     assert step(page) == "wie"
+    assert page.evaluate(
+        "[...document.querySelectorAll('[data-mk-guide-form] input:checked')].every((i) => !i.value)"
+    )
     assert page.locator("[data-mk-guide-form] [data-mk-guide-back]").is_hidden()  # nothing before the first
 
 

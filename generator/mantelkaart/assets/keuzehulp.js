@@ -385,6 +385,12 @@
       question.fieldset.hidden = question.id !== state.step;
     });
     showNotes(root, state.answers, state.step);
+    each(root, "[data-mk-guide-restart]", function (link) {
+      link.addEventListener("click", function () {
+        remembered = {}; // a new start forgets the answers
+        trail = [];
+      });
+    });
     each(root, "[data-mk-guide-back]", function (button) {
       button.hidden = !outcome && index <= 0;
     });
@@ -459,6 +465,12 @@
     });
     form.addEventListener("change", function () {
       nextLabel(root, form, root.getAttribute("data-mk-step"));
+    });
+    each(root, "[data-mk-guide-restart]", function (link) {
+      link.addEventListener("click", function () {
+        remembered = {}; // a new start forgets the answers
+        trail = [];
+      });
     });
     each(root, "[data-mk-guide-back]", function (button) {
       button.addEventListener("click", function () {
