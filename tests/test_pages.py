@@ -92,7 +92,17 @@ def test_confidential_location_shows_no_address_or_route() -> None:
 
 def test_report_link_is_prefilled_for_exactly_this_record() -> None:
     body = PAGES["aanbod/het-anker/logeren.md"].body
-    assert "https://github.com/example/mini/issues/new?title=Klopt+niet%3A+Logeren+in+Het+Anker" in body
+    report = body[body.index('class="mk-report"') :]
+    # an e-mail first (no account needed), GitHub second; both name the record, its id and page
+    mail = report.index(
+        'href="mailto:redactie@example.org?subject=Klopt%20niet%3A%20Logeren%20in%20Het%20Anker'
+    )
+    assert "Id%3A%20het-anker/logeren" in report or "Id%3A%20het-anker%2Flogeren" in report
+    assert "https%3A//example.org/mini/aanbod/het-anker/logeren/" in report
+    assert mail < report.index(
+        "https://github.com/example/mini/issues/new?title=Klopt+niet%3A+Logeren+in+Het+Anker"
+    )
+    assert "account" in report
     assert "providers%2Fhet-anker.yaml" in body
     assert "https%3A%2F%2Fexample.org%2Fmini%2Faanbod%2Fhet-anker%2Flogeren%2F" in body
 

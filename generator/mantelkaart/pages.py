@@ -170,9 +170,10 @@ class PageMaker:
             self._items[key] = item
         return item
 
-    def report_link(self, title: str, path: str, source: str) -> str | None:
+    def report_link(self, title: str, path: str, source: str) -> presentation.ReportLinks | None:
         address = self.site_url + presentation.page_url(path)
-        return presentation.report_url(self.config, title, address, source)
+        record_id = path.split("/", 1)[1].removesuffix(".md")  # aanbod/x/y.md -> x/y
+        return presentation.report_url(self.config, title, address, source, record_id)
 
     def pages(self) -> Iterator[Page]:
         from mantelkaart.page_kinds import all_pages

@@ -7,6 +7,7 @@ returns markup: templates are auto-escaped, so every value stays text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from urllib.parse import quote, urlencode, urlsplit
@@ -115,13 +116,26 @@ def route_url(config: SiteConfig, lat: float, lon: float) -> str:
     return config.route_planner.format(lat=f"{lat:.5f}", lon=f"{lon:.5f}")
 
 
-def report_url(config: SiteConfig, title: str, page_address: str, file: str) -> str | None:
-    """A pre-filled report about one record: a GitHub issue or an e-mail."""
-    body = f"Pagina: {page_address}\nBestand: {file}\n\nWat klopt er niet? Wat moet het zijn?\n\n"
+@dataclass(frozen=True)
+class ReportLinks:
+    """Where a visitor reports a mistake: an e-mail to the editors (no account needed) first,
+    a GitHub issue second (for those who have an account)."""
+
+    email: str | None
+    github: str | None
+
+
+def report_url(
+    config: SiteConfig, title: str, page_address: str, file: str, record_id: str = ""
+) -> ReportLinks | None:
+    """Pre-filled reports about one record: its name, id, page address and file."""
+    about = f"Pagina: {page_address}\n" + (f"Id: {record_id}\n" if record_id else "") + f"Bestand: {file}\n"
+    body = about + "\nWat klopt er niet? Wat moet het zijn?\n\n"
     subject = f"Klopt niet: {title}"
+    email = github = None
+    if config.report.email:
+        email = f"mailto:{config.report.email}?subject={quote(subject)}&body={quote(body)}"
     if config.report.github:
         query = urlencode({"title": subject, "body": body, "labels": "gegevens"})
-        return f"https://github.com/{config.report.github}/issues/new?{query}"
-    if config.report.email:
-        return f"mailto:{config.report.email}?subject={quote(subject)}&body={quote(body)}"
-    return None
+        github = f"https://github.com/{config.report.github}/issues/new?{query}"
+    return ReportLinks(email, github) if email or github else None
