@@ -33,14 +33,21 @@ from typing import Literal
 
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
-from mantelkaart.guide_audience import Ages, ages, combined, law_ages, payer_ages
+from mantelkaart.guide_audience import (
+    Ages,
+    age_conditions,
+    ages,
+    combined,
+    group_alternatives,
+    law_ages,
+    payer_ages,
+)
 from mantelkaart.guide_schema import Guide, Question, Rule
 from mantelkaart.page_kinds import sort_offers
 from mantelkaart.records import Payment, Regulation, RespiteForm
 
 Conditions = Mapping[str, frozenset[str]]
 Alternatives = tuple[Conditions, ...]  # fits when one of them matches
-EVERYONE = "iedereen"  # the target group that fits every answer
 NO_AREA = NATIONWIDE  # the offers file for visitors who did not choose a municipality
 
 
@@ -349,31 +356,10 @@ class Advisor:
                 caregiver=ages(caregiver.min_age, caregiver.max_age) if caregiver else None,
             )
         )
-        groups = set(service.target_groups)
-        if EVERYONE in groups:
-            return (base,)
-        alternatives = []
-        for ask in self.questions:
-            named = {g for c in ask.choices for g in c.target_groups}
-            if ask.kind == "gemeente" or not groups & named:
-                continue
-            allowed = frozenset(c.id for c in ask.choices if groups & set(c.target_groups))
-            if len(allowed) == len(ask.choices):
-                return (base,)  # every answer fits
-            alternatives.append({**base, ask.id: allowed & base.get(ask.id, allowed)})
-        return tuple(alternatives) or (base,)
+        return group_alternatives(self.questions, base, service.target_groups)
 
     def _age_conditions(self, recipient: Ages | None, caregiver: Ages | None = None) -> Conditions:
-        """Answers of the age questions that fit these ranges (``None``: every age)."""
-        conditions = {}
-        for ask in self.questions:
-            known = recipient if ask.about == "naaste" else caregiver if ask.about == "mantelzorger" else None
-            if known is None:
-                continue
-            allowed = {c.id for c in ask.choices if c.ages is None or c.ages.overlaps(known)}
-            if len(allowed) < len(ask.choices):
-                conditions[ask.id] = frozenset(allowed)
-        return conditions
+        return age_conditions(self.questions, recipient, caregiver)
 
     def _area_conditions(self, area: list[str]) -> Conditions:
         conditions = {}

@@ -19,10 +19,15 @@ its fields.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mantelkaart.guide import Alternatives, Ask, Conditions
 
 OLDEST = 120  # the oldest age the records accept
+EVERYONE = "iedereen"  # the target group that fits every answer
 
 
 @dataclass(frozen=True)
@@ -82,3 +87,35 @@ def combined(*ranges: Ages | None) -> Ages | None:
         if age_range is not None:
             result = age_range if result is None else result.within(age_range)
     return result
+
+
+def age_conditions(questions: Sequence[Ask], recipient: Ages | None, caregiver: Ages | None) -> Conditions:
+    """The answers of the age questions that fit these ranges (``None``: every age)."""
+    conditions = {}
+    for ask in questions:
+        known = recipient if ask.about == "naaste" else caregiver if ask.about == "mantelzorger" else None
+        if known is None:
+            continue
+        allowed = {c.id for c in ask.choices if c.ages is None or c.ages.overlaps(known)}
+        if len(allowed) < len(ask.choices):
+            conditions[ask.id] = frozenset(allowed)
+    return conditions
+
+
+def group_alternatives(
+    questions: Sequence[Ask], base: Mapping[str, frozenset[str]], target_groups: Iterable[str]
+) -> Alternatives:
+    """``base``, narrowed for an offer's target groups: one alternative per question naming some of them."""
+    groups = set(target_groups)
+    if EVERYONE in groups:
+        return (base,)
+    alternatives = []
+    for ask in questions:
+        named = {g for c in ask.choices for g in c.target_groups}
+        if ask.kind == "gemeente" or not groups & named:
+            continue
+        allowed = frozenset(c.id for c in ask.choices if groups & set(c.target_groups))
+        if len(allowed) == len(ask.choices):
+            return (base,)  # every answer fits
+        alternatives.append({**base, ask.id: allowed & base.get(ask.id, allowed)})
+    return tuple(alternatives) or (base,)
