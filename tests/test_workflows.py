@@ -101,3 +101,59 @@ def test_weekly_workflow_reads_the_count_the_stale_command_writes(tmp_path: Path
     assert output.startswith(STALE_MARKER.format(count=1))
     count = subprocess.run(["sed", "-n", sed.group(1)], input=output, capture_output=True, text=True).stdout
     assert count.strip() == "1"
+
+
+def zizmor(*paths: Path) -> subprocess.CompletedProcess[str]:
+    binary = shutil.which("zizmor", path=str(BIN)) or shutil.which("zizmor")
+    if binary is None:
+        if os.environ.get("CI"):
+            pytest.fail("zizmor is missing: pip install -e '.[dev]'")
+        pytest.skip("zizmor is missing (pip install -e '.[dev]')")
+    command = [binary, "--offline", "--no-progress", "--format", "plain", *map(str, paths)]
+    return subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+
+
+def test_workflows_pass_zizmor_at_its_default_persona() -> None:
+    result = zizmor(WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout + result.stderr
+
+
+def test_zizmor_finds_an_unpinned_action(tmp_path: Path) -> None:
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "los.yml").write_text(
+        "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n",
+        encoding="utf-8",
+    )
+    result = zizmor(folder)
+    assert result.returncode != 0 and "unpinned" in result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_to_a_commit_on_the_node_24_runtime() -> None:
+    for name in ("publish.yml", "pull-request.yml", "verification.yml"):
+        text = (WORKFLOWS / name).read_text(encoding="utf-8")
+        uses = re.findall(r"uses: (\S+)(.*)", text)
+        assert uses
+        for action, comment in uses:
+            assert re.fullmatch(r"actions/[\w-]+@[0-9a-f]{40}", action), action
+            assert re.fullmatch(r" # v\d+\.\d+\.\d+", comment), f"{action}: the version it is pinned at"
+        assert 'node-version: "20"' not in text
+        assert "pip install --quiet -c constraints.txt" in text  # installs constrained
+
+
+def test_a_pull_request_from_a_fork_is_checked_and_never_fails_for_a_comment() -> None:
+    comment = next(s for s in steps("pull-request.yml") if "github-script" in s.get("uses", ""))
+    assert comment["continue-on-error"] is True
+    assert "github.event.pull_request.head.repo.full_name == github.repository" in comment["if"]
+    runs = "\n".join(step.get("run", "") for step in steps("pull-request.yml"))
+    assert '>> "$GITHUB_STEP_SUMMARY"' in runs  # the summary is always in the job summary
+    setup = next(s for s in steps("pull-request.yml") if "setup-python" in s.get("uses", ""))
+    assert setup["with"]["cache"] == "pip"
+
+
+def test_dependabot_keeps_actions_pip_and_npm_current() -> None:
+    data = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert {u["package-ecosystem"] for u in data["updates"]} == {"github-actions", "pip", "npm"}
+    assert (REPO / "constraints.txt").is_file()
