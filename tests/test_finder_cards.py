@@ -7,8 +7,8 @@ import pytest
 from recordkit import dump, provider, service
 
 from mantelkaart.cards import AT_HOME, card, cost_text, place_text
-from mantelkaart.facets import facet_data, facets, used_values
-from mantelkaart.finder import finder_offers
+from mantelkaart.facets import facet_data, facets, sections, used_values
+from mantelkaart.finder import finder_offers, finder_page
 
 from support import REPO
 from support import load as load_site
@@ -158,3 +158,16 @@ def test_indicatie_facet_puts_without_first_and_counts_only_what_records_say(sit
     assert lines["gemeente"].startswith("Indicatie nodig van de gemeente")
     assert lines["soms"].endswith("Alleen na 48 uur per jaar.")  # the one sentence why
     assert lines["onbekend"] == ""  # the record does not say: the card does not either
+
+
+def test_kind_of_help_shows_respite_apart_from_other_help() -> None:
+    catalogue = EXAMPLE.catalogue
+    offers = finder_offers(catalogue)
+    facet = next(f for f in facets(catalogue) if f.key == "hulp")
+    values = used_values(facet, offers)
+    (respite, numbers), (other, rest) = sections(catalogue, facet, values)
+    assert (respite, other) == (catalogue.vocabularies["functies"].label("respijtzorg"), "Andere hulp")
+    assert {values[n][0] for n in numbers} == {o.service.respite_form for o in offers} - {None}
+    assert sorted(numbers + rest) == list(range(len(values)))
+    body = finder_page(catalogue, offers).body
+    assert f'<fieldset class="mk-facet__section">\n<legend>{respite}</legend>' in body

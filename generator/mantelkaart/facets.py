@@ -108,7 +108,23 @@ def _kind_of_help(catalogue: Catalogue) -> Facet:
             values.append(RESPITE)
         return values + [value_of[f] for f in service.functions if f in value_of]
 
-    return Facet("hulp", "Soort hulp", [*forms, *others, (RESPITE, OTHER_RESPITE)], codes)
+    return Facet("hulp", "Soort hulp", [*forms, (RESPITE, OTHER_RESPITE), *others], codes)
+
+
+def sections(
+    catalogue: Catalogue, facet: Facet, values: list[tuple[str, str]]
+) -> list[tuple[str, list[int]]]:
+    """The facet's values (numbers in ``values``) under a heading each, for the form: in
+    "Soort hulp" the kinds of respite care apart from the other help; one untitled section
+    in the other facets."""
+    if facet.key != "hulp":
+        return [("", list(range(len(values))))]
+    respite = [
+        n for n, (value, _) in enumerate(values) if value in catalogue.respite_forms or value == RESPITE
+    ]
+    others = [n for n in range(len(values)) if n not in respite]
+    label = catalogue.vocabularies["functies"].label(RESPITE)
+    return [(heading, numbers) for heading, numbers in ((label, respite), ("Andere hulp", others)) if numbers]
 
 
 def _cost(catalogue: Catalogue) -> Facet:

@@ -28,7 +28,15 @@ from typing import TYPE_CHECKING, Any
 
 from mantelkaart.cards import card
 from mantelkaart.catalogue import Catalogue, Offer
-from mantelkaart.facets import FORMER_KEYS, NATIONWIDE_CODE, facet_data, facets, unragged, used_values
+from mantelkaart.facets import (
+    FORMER_KEYS,
+    NATIONWIDE_CODE,
+    facet_data,
+    facets,
+    sections,
+    unragged,
+    used_values,
+)
 from mantelkaart.frontend import SEARCH_LIBRARIES, vendor_files
 from mantelkaart.page_kinds import sort_offers
 from mantelkaart.pages import Page, PageMaker
@@ -160,6 +168,7 @@ def finder_page(
         full_list=len(offers) <= catalogue.config.finder_list_limit,
         group_path=group_path,
         facets=facet_list,
+        sections={facet.key: sections(catalogue, facet, values) for facet, values in facet_list},
         counts=value_counts(data),
         state_keys=" ".join(["zoek", "open", *(facet.key for facet, _ in facet_list), *FORMER_KEYS]),
         assets_url=posixpath.relpath(posixpath.dirname(FACETS_FILE), here) + "/",
