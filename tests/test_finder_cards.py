@@ -87,8 +87,29 @@ def test_a_confidential_location_gives_no_town(site) -> None:
 
 def test_card_has_a_tel_link_and_the_closed_badge(site) -> None:
     catalogue, offer = one_offer(site, status="tijdelijk-gesloten")
-    shown = card(offer, catalogue.vocabularies)
+    shown = card(catalogue, offer)
     assert (shown.phone_href, shown.phone_text, shown.closed) == ("tel:+31780000101", "078 000 0101", True)
+    assert shown.phone_who == ""  # the provider's own number: no name needed
+
+
+def test_card_calls_whoever_acts_on_the_next_step(site) -> None:
+    consultant = service(
+        id="consulent", naam="Respijtconsulent", contact={"telefoon": "078 000 0199"}, respijtvorm=None
+    )
+    steps = [
+        service(id="via-consulent", volgende_stap={"door": "consulent"}),
+        service(id="via-dienst", volgende_stap={"door": "gemeente-dordrecht/consulent"}),
+        consultant,
+    ]
+    record = provider(diensten=steps)
+    files = {PROVIDER: dump(record)}
+    dataset = site.load(files)
+    catalogue = dataset.catalogue
+    catalogue.config = catalogue.config.model_copy(update={"consultant": "gemeente-dordrecht/consulent"})
+    cards = {offer.service.id: card(catalogue, offer) for offer in catalogue.offers}
+    for key in ("via-consulent", "via-dienst"):
+        assert (cards[key].phone_text, cards[key].phone_who) == ("078 000 0199", "Respijtconsulent")
+    assert cards["consulent"].phone_who == ""  # its own next step: the provider's line
 
 
 def test_one_facet_per_concept_with_counts_that_agree() -> None:
@@ -153,7 +174,7 @@ def test_indicatie_facet_puts_without_first_and_counts_only_what_records_say(sit
     assert labels["nee"] == "Zonder indicatie" and labels["gemeente"].startswith("Indicatie van de gemeente")
     codes = {offer.service.id: facet.codes(offer) for offer in offers}
     assert codes == {"zonder": ["nee"], "gemeente": ["gemeente", "ciz"], "soms": ["soms"], "onbekend": []}
-    lines = {offer.service.id: card(offer, catalogue.vocabularies).indication for offer in offers}
+    lines = {offer.service.id: card(catalogue, offer).indication for offer in offers}
     assert lines["zonder"] == "Geen indicatie nodig"
     assert lines["gemeente"].startswith("Indicatie nodig van de gemeente")
     assert lines["soms"].endswith("Alleen na 48 uur per jaar.")  # the one sentence why

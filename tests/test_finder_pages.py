@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from html import unescape
 
+from mantelkaart import parties
 from mantelkaart.cards import card
 from mantelkaart.catalogue import Catalogue
 from mantelkaart.finder import (
@@ -21,7 +22,7 @@ from mantelkaart.finder import (
 )
 from mantelkaart.outputs import OutputFile, SiteContext
 from mantelkaart.pages import Page, PageMaker
-from mantelkaart.presentation import page_url, relative_url
+from mantelkaart.presentation import page_url, phone_href, phone_text, relative_url
 
 from support import REPO
 from support import load as load_site
@@ -124,13 +125,13 @@ def test_list_file_has_what_a_result_shows() -> None:
         assert page == page_url(PageMaker.offer_path(offer)) and name == offer.service.name
         assert data["providers"][int(provider)] == offer.provider.name and summary == offer.service.summary
         assert closed == ("1" if offer.service.status == "tijdelijk-gesloten" else "")
-        shown = card(offer, EXAMPLE.catalogue.vocabularies)
+        shown = card(EXAMPLE.catalogue, offer)
         assert [texts[int(n)] for n in (place, cost, indication)] == [
             shown.place,
             shown.cost,
             shown.indication,
         ]
-        assert texts[int(phone)] == f"{shown.phone_href} {shown.phone_text}"
+        assert texts[int(phone)].split(ITEM_FIELDS) == [shown.phone_href, shown.phone_text, shown.phone_who]
         assert texts[int(phone)].startswith("tel:+31")  # every example service has a number
     assert len(data["providers"]) == len({offer.provider.name for offer in OFFERS})
     assert len(texts) == len(set(texts)) < 3 * len(offers)  # each text once
@@ -149,9 +150,16 @@ def test_cards_are_in_the_page_as_finder_js_makes_them() -> None:
         '<li class="mk-item__cost">Vergoed via Wmo (gemeente), eigen bijdrage: Meestal € 21 per maand via het '
         "CAK</li>" in item
     )
+    # The number of whoever acts on the next step (here the consultant), as on the service page.
+    assert parkhuis.service.next_step.by == "consulent"
+    consultant = parties.consultant(EXAMPLE.catalogue)
+    assert consultant is not None and consultant.phone
+    href, text = phone_href(consultant.phone), phone_text(consultant.phone)
     assert (
-        '<li class="mk-item__phone">Bel <a class="mk-phone" href="tel:+31780000107">078 000 0107</a>' in item
+        f'<li class="mk-item__phone">Bel {consultant.name}: <a class="mk-phone" href="{href}">{text}</a>'
+        in item
     )
+    assert "078 000 0107" not in item  # not the provider's own number
     closed = [n for n, o in enumerate(OFFERS) if o.service.status == "tijdelijk-gesloten"]
     assert closed and f'data-i="{closed[0]}"' not in results  # closed last: not on the first page
     plain = without_javascript(body)

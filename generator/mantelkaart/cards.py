@@ -4,7 +4,9 @@ costs, whether an indicatie is needed, and the number to call.
 The finder page renders the first cards itself (``templates/finder.html``) and ``finder.js``
 makes the others from the list file (``finder.item_data``); both take their words from
 :func:`card`, so a card reads the same however it was made. Only what the record says is
-said: no phone number gives no phone line, no ``indicatie`` gives no indicatie line.
+said: no phone number gives no phone line, no ``indicatie`` gives no indicatie line. The
+number is that of the party the service's next step names (``volgende_stap.door``), as on
+the service page: "Bel Respijtconsulent: 078 …" when that is not the provider itself.
 
 Cost in one phrase, from ``kosten.betaald_door`` and ``kosten.eigen_bijdrage`` (the same
 rules as the finder's cost facet, :func:`mantelkaart.facets.cost_classes`):
@@ -19,10 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mantelkaart.catalogue import Offer
+from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
 from mantelkaart.facets import CONTRIBUTION_LAWS, OWN_COSTS, cost_classes
 from mantelkaart.indication import indication_line
+from mantelkaart.parties import next_party
 from mantelkaart.presentation import phone_href, phone_text
 from mantelkaart.vocabulary import Vocabularies
 
@@ -38,6 +41,7 @@ class Card:
     indication: str  # one line, "" when the record does not say
     phone_href: str  # "tel:+31780000101", "" without a number
     phone_text: str  # "078 000 0101"
+    phone_who: str  # whom the number reaches when not the provider: "Respijtconsulent"
     closed: bool
 
 
@@ -87,13 +91,19 @@ def indication_text(offer: Offer, vocabularies: Vocabularies) -> str:
     return indication_line(indication, vocabularies, short=indication.needed != "soms")
 
 
-def card(offer: Offer, vocabularies: Vocabularies) -> Card:
-    phone = offer.contact.phone
+def card(catalogue: Catalogue, offer: Offer) -> Card:
+    """The card of ``offer``. Its number is that of whoever acts on the next step (the
+    provider, the consultant or another service), never another party's."""
+    vocabularies = catalogue.vocabularies
+    party = next_party(catalogue, offer)
+    phone = party.phone if party is not None else offer.contact.phone
+    who = party.name if party is not None and party.offer_key is not None else ""
     return Card(
         place=place_text(offer, vocabularies),
         cost=cost_text(offer, vocabularies),
         indication=indication_text(offer, vocabularies),
         phone_href=phone_href(phone) if phone else "",
         phone_text=phone_text(phone) if phone else "",
+        phone_who=who if phone else "",
         closed=offer.service.status == "tijdelijk-gesloten",
     )

@@ -121,15 +121,20 @@ def item_data(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
     the items before it, and holds, separated by :data:`ITEM_FIELDS`: its page address
     (from the site root), name, provider number (in ``providers``), summary, "1" when
     temporarily closed, and the numbers (in ``texts``) of its place, cost, indicatie and
-    phone ("tel:… 078 …"). Those texts repeat across services, so each is stored once.
+    phone (link, number and whom it reaches, separated the same way). Those texts repeat
+    across services, so each is stored once.
     """
     providers: dict[str, int] = {}
     texts: dict[str, int] = {"": 0}
     items = []
     for offer in offers:
         provider = providers.setdefault(offer.provider.name, len(providers))
-        shown = card(offer, catalogue.vocabularies)
-        phone = f"{shown.phone_href} {shown.phone_text}" if shown.phone_href else ""
+        shown = card(catalogue, offer)
+        phone = (
+            ITEM_FIELDS.join((shown.phone_href, shown.phone_text, shown.phone_who))
+            if shown.phone_href
+            else ""
+        )
         numbers = [
             texts.setdefault(text, len(texts)) for text in (shown.place, shown.cost, shown.indication, phone)
         ]
@@ -162,7 +167,7 @@ def finder_page(
         title="Zoek hulp",
         offers=offers,
         first_page=list(enumerate(offers[:PAGE_SIZE])),
-        card=lambda offer: card(offer, catalogue.vocabularies),
+        card=lambda offer: card(catalogue, offer),
         page_size=PAGE_SIZE,
         groups=groups(catalogue, offers),
         full_list=len(offers) <= catalogue.config.finder_list_limit,

@@ -25,7 +25,7 @@ from mantelkaart.config import NATIONWIDE
 from support import REPO
 from support import load as load_site
 
-VOCABULARIES = load_site(REPO).catalogue.vocabularies
+CATALOGUE = load_site(REPO).catalogue
 CLOSED = [n for n, o in enumerate(OFFERS) if o.service.status == "tijdelijk-gesloten"]
 
 # What a card shows, element by element: tag, class, text (white space between the
@@ -75,7 +75,7 @@ def test_a_card_has_place_cost_phone_and_the_closed_badge(page: Any, site_url: s
     open_finder(page, site_url, "?zoek=logeren")
     first = page.locator(".mk-finder__results > li[data-i]").first
     offer = OFFERS[shown(page)[0]]
-    expected = card(offer, VOCABULARIES)
+    expected = card(CATALOGUE, offer)
     assert first.locator(".mk-item__place").inner_text() == expected.place
     assert first.locator(".mk-item__cost").inner_text() == expected.cost
     assert first.locator(".mk-item__phone a").get_attribute("href") == expected.phone_href

@@ -99,8 +99,11 @@ def test_results_are_made_from_the_list_file(page: Any, large_url: str) -> None:
         offer = OFFERS[number]
         assert href == large_url + page_url(PageMaker.offer_path(offer))
         assert (title, provider, summary) == (offer.service.name, offer.provider.name, offer.service.summary)
-        shown_card = card(offer, CATALOGUE.vocabularies)
-        expected = f"{shown_card.place} {shown_card.cost} {shown_card.indication} Bel {shown_card.phone_text}"
+        shown_card = card(CATALOGUE, offer)
+        who = f"{shown_card.phone_who}:" if shown_card.phone_who else ""
+        expected = (
+            f"{shown_card.place} {shown_card.cost} {shown_card.indication} Bel {who} {shown_card.phone_text}"
+        )
         assert facts.split() == expected.split()
         assert ("in heel Nederland" in facts) == (NATIONWIDE in offer.service.area)
     assert page.outside_requests == []

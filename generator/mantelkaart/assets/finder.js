@@ -326,7 +326,7 @@
     }
     function make(number) {
       // page, name, provider number, summary, "1" when temporarily closed, then the numbers
-      // in `texts` of its place, cost, indicatie and phone ("tel:… 078 …"); see finder.py
+      // in `texts` of its place, cost, indicatie and phone; see finder.py
       var entry = listed.text.slice(start[number], start[number + 1]).split("\u001f");
       var item = element("li", "mk-item");
       item.setAttribute("data-i", String(number));
@@ -340,10 +340,10 @@
       fact(facts, "mk-item__indication", listed.texts[Number(entry[7])]);
       var phone = listed.texts[Number(entry[8])];
       if (phone) {
-        var space = phone.indexOf(" ");
-        var call = element("a", "mk-phone", phone.slice(space + 1));
-        call.href = phone.slice(0, space);
-        var line = element("li", "mk-item__phone", "Bel ");
+        phone = phone.split("\u001f"); // link, number, whom it reaches ("" for the provider)
+        var call = element("a", "mk-phone", phone[1]);
+        call.href = phone[0];
+        var line = element("li", "mk-item__phone", "Bel " + (phone[2] ? phone[2] + ": " : ""));
         line.append(call);
         facts.append(line);
       }
