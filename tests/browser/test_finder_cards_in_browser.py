@@ -225,6 +225,11 @@ def test_no_wcag_violations_with_words_filters_and_at_zero_results(page: Any, si
     status(page)
     violations = axe_violations(page)
     assert violations == [], describe(violations)
+    page.set_viewport_size({"width": 1280, "height": 900})  # a desktop: filters always shown
+    open_finder(page, site_url, "?zoek=dementie&hulp=dagopvang&indicatie=nee")
+    status(page)
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
 
 
 __all__ = ["shown_names"]
