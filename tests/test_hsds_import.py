@@ -37,7 +37,7 @@ def test_round_trip_of_the_example_region(exported: tuple[dict[str, bytes], Path
     site = empty_site(REPO, tmp_path / "site")
     result = run_cli("import", "hsds", str(folder / "hsds" / "organizations.json"), cwd=site)
     assert result.returncode == 0, result.stderr + result.stdout
-    assert "17 aanbieders met 36 diensten en 6 regelingen geschreven" in result.stdout
+    assert "17 aanbieders met 37 diensten en 6 regelingen geschreven" in result.stdout
     assert "Alles is overgenomen." in result.stdout
     assert "Controle van alle records: 0 fouten, 0 waarschuwingen." in result.stdout
     validated = run_cli("validate", "--today", TODAY.isoformat(), cwd=site)
@@ -361,7 +361,7 @@ def test_a_new_site_can_start_from_hsds(exported: tuple[dict[str, bytes], Path],
     _, folder = exported
     result = run_cli("import", "hsds", str(folder / "hsds" / "organizations.json"), cwd=site)
     assert result.returncode == 0, result.stderr + result.stdout
-    assert "17 aanbieders met 36 diensten en 6 regelingen geschreven" in result.stdout
+    assert "17 aanbieders met 37 diensten en 6 regelingen geschreven" in result.stdout
     # Named from the taxonomy_terms.json beside the export, not by its id.
     assert (
         "dienst 'Logeerzorg in Het Parkhuis': begrip 'Logeeropvang' (respijtvormen) is onbekend"
