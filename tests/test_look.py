@@ -134,3 +134,12 @@ def test_theme_checkboxes_lose_only_their_invalid_attribute() -> None:
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n'
         '<input type="text" class="md-search__input" autocomplete="off">'
     )
+
+
+def test_not_found_page_is_dutch_and_ends_with_the_consultant(example_site: Path) -> None:
+    page = (example_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Deze pagina bestaat niet</h1>" in page
+    box = page[page.index('<aside class="mk-consultant"') :]
+    box = box[: box.index("</aside>")]
+    assert re.search(r'Bel <a class="mk-phone" href="tel:\+31\d{9}">', box)
+    assert 'href="/mantelkaart/aanbod/' in box  # the consultant's own page, from the site's root

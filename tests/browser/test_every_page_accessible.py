@@ -45,6 +45,8 @@ def test_every_page_has_no_wcag_violations(page: Any, site_url: str, example_sit
         if violations:
             failures[path] = violations
     assert failures == {}, describe([{"page": path, "violations": v} for path, v in failures.items()])
+    # the typeface and every script come from the site itself; only map tiles come from elsewhere
+    assert {url.split("/")[2] for url in page.outside_requests} <= {"service.pdok.nl"}
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -58,6 +60,7 @@ def test_header_search_open_with_results_has_no_wcag_violations(page: Any, site_
         page.click(".md-search__input")
     page.locator(".md-search__input").press_sequentially("logeren")
     page.wait_for_selector(".md-search-result__item mark")
+    page.hover(".md-search-result__link")  # the result under the pointer is tinted
     assert page.get_attribute(".md-search", "aria-label") == "Zoeken"  # the dialog has a name
     violations = axe_violations(page)
     assert violations == [], describe(violations)
