@@ -120,6 +120,8 @@ class SiteConfig(BaseModel):
     # Up to this many services, the finder page lists them all for visitors without
     # JavaScript; above it, it lists the groups, each linking to a page with its services.
     finder_list_limit: int = Field(default=500, ge=0)
+    # Printable PDF folders per municipality and respite form (WeasyPrint); false: none.
+    folders: bool = True
 
     @field_validator("municipalities")
     @classmethod

@@ -18,6 +18,7 @@ from mantelkaart.cms import cms_outputs
 from mantelkaart.finder import finder_outputs
 from mantelkaart.guide_page import guide_outputs
 from mantelkaart.json_schema import schema_outputs
+from mantelkaart.leaflets import leaflet_outputs
 from mantelkaart.look import look_outputs
 from mantelkaart.maps import map_outputs
 from mantelkaart.open_data import open_data
@@ -79,6 +80,7 @@ PRODUCERS: list[Producer] = [
     cms_outputs,
     report_outputs,
     open_data,
+    leaflet_outputs,
 ]
 
 

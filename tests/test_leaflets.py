@@ -1,0 +1,148 @@
+"""Folders for the waiting room: real PDFs made by WeasyPrint, read back as text and as QR codes."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mantelkaart.cards import card
+from mantelkaart.config import SiteConfig
+from mantelkaart.leaflets import (
+    _fetcher,
+    leaflet_outputs,
+    municipality_leaflets,
+    render_html,
+    respite_form_leaflets,
+)
+from mantelkaart.outputs import OutputFile, SiteContext
+from tests.recordkit import dump, provider, service, write_site
+
+from support import REPO, load
+
+SITE_URL = "https://example.org/mantelkaart/"
+EXAMPLE = load(REPO)
+
+
+@pytest.fixture(scope="module")
+def pdfs() -> dict[str, bytes]:
+    outputs = leaflet_outputs(EXAMPLE.catalogue, SiteContext(SITE_URL, REPO))
+    return {o.path: bytes(o.content) for o in outputs if isinstance(o, OutputFile)}
+
+
+def text_of(pdf: bytes) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return len(reader.pages), squash(text)
+
+
+def squash(text: str) -> str:
+    """One space between words, and none after a hyphen (lines broken at hyphens)."""
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text))
+
+
+def test_a_folder_per_municipality_and_per_respite_form(pdfs: dict[str, bytes]) -> None:
+    catalogue = EXAMPLE.catalogue
+    expected = {f"folders/gemeenten/{m}.pdf" for m in catalogue.config.municipalities}
+    expected |= {f"folders/respijtzorg/{f}.pdf" for f in catalogue.respite_forms}
+    assert set(pdfs) == expected
+    assert all(pdf.startswith(b"%PDF-") for pdf in pdfs.values())
+
+
+def test_each_folder_is_at_most_two_pages_and_names_its_services_and_numbers(pdfs: dict[str, bytes]) -> None:
+    catalogue = EXAMPLE.catalogue
+    consultant = catalogue.consultant()
+    assert consultant is not None and consultant.phone
+    for leaflet in (*municipality_leaflets(catalogue), *respite_form_leaflets(catalogue)):
+        pages, text = text_of(pdfs[leaflet.path])
+        assert 1 <= pages <= 2, leaflet.path
+        assert squash(leaflet.title) in text and consultant.phone in text, leaflet.path
+        offers = [offer for _, items in leaflet.groups for offer, _ in items]
+        shown = [o for o in offers if squash(f"{o.service.name} · {o.provider.name}") in text]
+        more = re.search(r"En nog (\d+) andere", text)
+        left_out = int(more.group(1)) if more else 0
+        assert len(shown) + left_out >= len(offers), leaflet.path  # the rest is said, not dropped
+        assert left_out < len(offers), leaflet.path
+        for offer in shown:
+            number = card(catalogue, offer).phone_text
+            assert not number or number in text, (leaflet.path, offer.key)
+        assert "Voorbeeldgegevens" in text  # the example site says so, also on paper
+
+
+def test_the_dordrecht_folder_lists_respite_with_the_consultants_number(pdfs: dict[str, bytes]) -> None:
+    _, text = text_of(pdfs["folders/gemeenten/dordrecht.pdf"])
+    for name in ("Logeerzorg in Het Parkhuis", "Logeerzorg De Merwelanden", "Vaste vrije middag (blokzorg)"):
+        assert name in text
+    assert "Bel Respijtconsulent: 078 000 0104" in text  # logeerzorg goes through the consultant
+    assert "078 000 0107" not in text  # never Het Parkhuis' own number for a consultant's step
+    assert "Tijdelijke dagopvang" not in text  # a closed service is not on paper
+    assert "Logeerzorg MEE Plus" in text  # respite is the last to be shortened
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_the_qr_code_opens_the_folders_page(pdfs: dict[str, bytes], tmp_path: Path) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    for path, page in (
+        ("folders/gemeenten/zwijndrecht.pdf", "gemeenten/zwijndrecht/"),
+        ("folders/respijtzorg/logeeropvang.pdf", "respijtzorg/logeeropvang/"),
+    ):
+        source = tmp_path / "folder.pdf"
+        source.write_bytes(pdfs[path])
+        subprocess.run(
+            ["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(source), str(tmp_path / "p")],
+            check=True,
+        )
+        image = Image.open(next(tmp_path.glob("p*.png")))
+        found = [barcode.text for barcode in zxingcpp.read_barcodes(image)]
+        assert found == [SITE_URL + page], path
+        for png in tmp_path.glob("p*.png"):
+            png.unlink()
+
+
+def test_record_text_is_text_in_a_folder(tmp_path: Path) -> None:
+    hostile = '<img src="https://evil.example/x.png"><script>alert(1)</script>'
+    data = provider(naam="Zorg " + hostile, diensten=[service(naam="Logeren " + hostile)])
+    root = write_site(tmp_path / "s", {"providers/gemeente-dordrecht.yaml": dump(data)})
+    dataset = load(root)
+    assert not dataset.errors, [p.text() for p in dataset.errors]
+    leaflet = next(m for m in municipality_leaflets(dataset.catalogue) if m.path.endswith("/dordrecht.pdf"))
+    html = render_html(dataset.catalogue, leaflet, SITE_URL, None, (10, 10))
+    assert "<script>" not in html and '<img src="https' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    outputs = list(leaflet_outputs(dataset.catalogue, SiteContext(SITE_URL, root)))
+    _, text = text_of(bytes(next(o for o in outputs if o.path.endswith("/dordrecht.pdf")).content))
+    assert "<script>alert(1)</script>" in text  # shown as the text the editor wrote
+
+
+def test_nothing_is_fetched_from_outside() -> None:
+    fetcher = _fetcher(None)
+    for address in ("https://evil.example/x.png", "http://127.0.0.1/", "file:///etc/passwd"):
+        with pytest.raises(ValueError, match="niets van buiten"):
+            fetcher.fetch(address)
+
+
+def test_folders_can_be_switched_off() -> None:
+    config = SiteConfig.model_validate({**EXAMPLE.config.model_dump(by_alias=True), "folders": False})
+    catalogue = EXAMPLE.catalogue
+    original = catalogue.config
+    catalogue.config = config
+    try:
+        assert list(leaflet_outputs(catalogue, SiteContext(SITE_URL, REPO))) == []
+    finally:
+        catalogue.config = original
+
+
+def test_municipality_and_respite_form_pages_link_their_folder() -> None:
+    from mantelkaart.pages import PageMaker
+
+    pages = {page.path: page.body for page in PageMaker(EXAMPLE.catalogue).pages()}
+    assert 'href="../../folders/gemeenten/dordrecht.pdf"' in pages["gemeenten/dordrecht.md"]
+    assert 'href="../../folders/respijtzorg/logeeropvang.pdf"' in pages["respijtzorg/logeeropvang.md"]
