@@ -24,6 +24,7 @@ from mantelkaart.maps import map_outputs
 from mantelkaart.open_data import open_data
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.reference import reference_html
+from mantelkaart.referrers import referrer_outputs
 from mantelkaart.report import report_outputs
 
 STYLESHEET = "assets/mantelkaart/mantelkaart.css"
@@ -80,6 +81,7 @@ PRODUCERS: list[Producer] = [
     cms_outputs,
     report_outputs,
     open_data,
+    referrer_outputs,
     leaflet_outputs,
 ]
 

@@ -407,6 +407,12 @@ class Service(Record):
         "van wie bij 'door' staat, en geen ander nummer.",
         {"door": "consulent", "tekst": "Bel de respijtconsulent"},
     )
+    waiting_time: Line | None = field(
+        "wachttijd",
+        "Hoe lang mensen nu meestal wachten, met de maand erbij. Alleen als u het weet.",
+        "Ongeveer 4 weken (november 2026)",
+        default=None,
+    )
     indication: Indication | None = field(
         "indicatie",
         "Is een indicatie of verwijzing nodig, en van wie?",
