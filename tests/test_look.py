@@ -59,6 +59,17 @@ def test_logo_must_be_a_picture_in_docs(logo: str) -> None:
         SiteConfig.from_options({"logo": logo})
 
 
+@pytest.mark.parametrize("link", ["privacy/", "over/privacy/", "https://example.org/privacy"])
+def test_privacy_link_is_a_page_or_a_web_address(link: str) -> None:
+    assert SiteConfig.from_options({"privacy": link}).privacy == link
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "http://example.org/", "../geheim/", "a b"])
+def test_privacy_link_refuses_anything_else(link: str) -> None:
+    with pytest.raises(ConfigError, match="geen pagina van de site en geen webadres"):
+        SiteConfig.from_options({"privacy": link})
+
+
 def test_a_missing_logo_stops_the_build(tmp_path: Path) -> None:
     folder = copy_site(REPO, tmp_path)
     config = folder / "mkdocs.yml"
