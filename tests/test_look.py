@@ -154,3 +154,20 @@ def test_not_found_page_is_dutch_and_ends_with_the_consultant(example_site: Path
     box = box[: box.index("</aside>")]
     assert re.search(r'Bel <a class="mk-phone" href="tel:\+31\d{9}">', box)
     assert 'href="/mantelkaart/aanbod/' in box  # the consultant's own page, from the site's root
+
+
+def test_copied_search_partial_differs_from_the_themes_only_by_the_dialog_name() -> None:
+    """overrides/partials/search.html follows mkdocs-material's own; an upgrade that changes
+    Material's partial fails here, so the copy is made again from the new one."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates/partials/search.html").read_text(encoding="utf-8")
+    ours = (REPO / "overrides/partials/search.html").read_text(encoding="utf-8")
+
+    def body(template: str) -> str:
+        return template[template.index("-#}") + 3 :]
+
+    named = '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'
+    assert body(ours) == body(theirs).replace(
+        '<div class="md-search" data-md-component="search" role="dialog">', named
+    )
