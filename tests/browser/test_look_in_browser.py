@@ -46,3 +46,16 @@ def test_home_page_look_on_a_desktop(page: Any, site_url: str) -> None:
             assert second[0] - first[2] >= 12, "cards in a row touch"
     rows = sorted({card[1] for card in cards})
     assert rows[1] - max(card[3] for card in cards if card[1] == rows[0]) >= 12, "rows of cards touch"
+
+
+def test_footer_links_show_a_white_focus_ring_from_the_keyboard(page: Any, site_url: str) -> None:
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    page.locator(".mk-footer__links a").first.focus()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")  # back to it, from the keyboard
+    ring = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [document.activeElement.textContent, s.outlineStyle, s.outlineColor, s.outlineWidth] })()"
+    )
+    assert ring == ["Privacy", "solid", "rgb(255, 255, 255)", "3px"]
