@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from mantelkaart.cells import RISKY, safe_cell
 from mantelkaart.hsds_terms import Json
 
 # Table → (file name, columns), in HSDS 3.0's order.
@@ -265,9 +266,13 @@ def flatten(organizations: Iterable[Json], terms: Iterable[Json]) -> dict[str, l
 
 
 def csv_rows(rows: list[Row]) -> str:
-    """RFC 4180 CSV lines (comma, CRLF) for ``rows``; ``None`` becomes an empty cell."""
+    """RFC 4180 CSV lines (comma, CRLF) for ``rows``; ``None`` becomes an empty cell. No cell
+    can start a formula in a spreadsheet, whatever a record says (see ``safe_cell``)."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
+    csv.writer(buffer).writerows(
+        [safe_cell(cell) if cell.__class__ is str and cell[:1] in RISKY else cell for cell in row]
+        for row in rows
+    )
     return buffer.getvalue()
 
 

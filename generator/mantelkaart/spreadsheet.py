@@ -18,6 +18,7 @@ import csv
 import io
 
 from mantelkaart.catalogue import Catalogue, Offer
+from mantelkaart.cells import RISKY, safe_cell
 from mantelkaart.config import NATIONWIDE
 from mantelkaart.hsds_details import days_text
 from mantelkaart.indication import indication_line
@@ -60,14 +61,7 @@ COLUMNS = (
 )
 STATUS = {"actief": "Actief", "tijdelijk-gesloten": "Tijdelijk gesloten", "gestopt": "Gestopt"}
 SEPARATOR = " | "  # between several values in one cell (a comma may be part of a value)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-RISKY = frozenset(FORMULA_START)
 CONFIDENTIAL = "adres op aanvraag"
-
-
-def safe_cell(value: str) -> str:
-    """Neutralise text that a spreadsheet would read as a formula (OWASP's advice)."""
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 class Spreadsheet:
