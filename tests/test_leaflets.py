@@ -114,7 +114,7 @@ def test_record_text_is_text_in_a_folder(tmp_path: Path) -> None:
     dataset = load(root)
     assert not dataset.errors, [p.text() for p in dataset.errors]
     leaflet = next(m for m in municipality_leaflets(dataset.catalogue) if m.path.endswith("/dordrecht.pdf"))
-    html = render_html(dataset.catalogue, leaflet, SITE_URL, None, (10, 10))
+    html = render_html(dataset.catalogue, leaflet, SITE_URL, None, 10)
     assert "<script>" not in html and '<img src="https' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     outputs = list(leaflet_outputs(dataset.catalogue, SiteContext(SITE_URL, root)))
@@ -146,3 +146,15 @@ def test_municipality_and_respite_form_pages_link_their_folder() -> None:
     pages = {page.path: page.body for page in PageMaker(EXAMPLE.catalogue).pages()}
     assert 'href="../../folders/gemeenten/dordrecht.pdf"' in pages["gemeenten/dordrecht.md"]
     assert 'href="../../folders/respijtzorg/logeeropvang.pdf"' in pages["respijtzorg/logeeropvang.md"]
+
+
+def test_a_region_with_many_services_still_gets_two_page_folders(tmp_path: Path) -> None:
+    from bench.leaflets import synthetic_site
+
+    dataset = load(synthetic_site(tmp_path / "big", 6))  # 60 providers, 180 services
+    leaflets = list(municipality_leaflets(dataset.catalogue))
+    busiest = max(leaflets, key=lambda leaflet: sum(len(items) for _, items in leaflet.groups))
+    assert sum(len(items) for _, items in busiest.groups) > 40
+    made = {o.path: bytes(o.content) for o in leaflet_outputs(dataset.catalogue, SiteContext(SITE_URL, REPO))}
+    pages, text = text_of(made[busiest.path])
+    assert pages <= 2 and re.search(r"En nog \d+ andere", text)

@@ -115,23 +115,40 @@ def _qr(address: str) -> str:
 
 
 OTHER = "Andere hulp voor mantelzorgers"
+BUDGET = 22  # services that usually fit on two pages beside the consultant and the regulations
+
+
+def chosen(leaflet: Leaflet, budget: int) -> list[tuple[str, list[tuple[Offer, Card]]]]:
+    """At most ``budget`` services: respite first, a turn per kind so every kind shows,
+    then the other help with what is left."""
+    respite = [(h, items) for h, items in leaflet.groups if h != OTHER]
+    taken = {h: 0 for h, _ in leaflet.groups}
+    left = budget
+    while left > 0 and any(taken[h] < len(items) for h, items in respite):
+        for heading, items in respite:
+            if left > 0 and taken[heading] < len(items):
+                taken[heading] += 1
+                left -= 1
+    for heading, items in leaflet.groups:
+        if heading == OTHER:
+            taken[heading] = min(len(items), left)
+    return [(h, items[: taken[h]]) for h, items in leaflet.groups if taken[h]]
 
 
 def render_html(
-    catalogue: Catalogue, leaflet: Leaflet, site_url: str, fonts: Path | None, limits: tuple[int, int]
+    catalogue: Catalogue, leaflet: Leaflet, site_url: str, fonts: Path | None, budget: int
 ) -> str:
-    """The folder's HTML with at most ``limits`` = (respite, other) services per group."""
+    """The folder's HTML with at most ``budget`` services."""
     from mantelkaart.pages import ENVIRONMENT
 
     address = (site_url.rstrip("/") + "/" if site_url else "") + page_url(leaflet.page)
-    groups = [(h, items[: limits[1] if h == OTHER else limits[0]]) for h, items in leaflet.groups]
-    groups = [(heading, items) for heading, items in groups if items]
+    groups = chosen(leaflet, budget)
     left_out = sum(len(items) for _, items in leaflet.groups) - sum(len(items) for _, items in groups)
     return ENVIRONMENT.get_template("leaflet.html").render(
         leaflet=leaflet,
         groups=groups,
         left_out=left_out,
-        regulations=leaflet.regulations,
+        regulations=leaflet.regulations[:8],
         consultant=catalogue.consultant(),
         address=address,
         qr=_qr(address) if site_url else "",
@@ -142,21 +159,18 @@ def render_html(
 
 
 def render_pdf(catalogue: Catalogue, leaflet: Leaflet, site_url: str, fonts: Path | None) -> bytes:
-    """The PDF, at most two pages: the other help is shortened first, then the respite lists
-    (what is left out is counted on paper, and is on the site) until it fits."""
+    """The PDF, at most two pages. It starts from what usually fits and shortens by a quarter
+    until it fits (what is left out is counted on paper, and is on the site): a few renders
+    of a two-page document, however many services the region has."""
     from weasyprint import HTML
 
-    most = max((len(items) for _, items in leaflet.groups), default=0)
-    respite, other = most, most
+    budget = BUDGET
     while True:
-        html = render_html(catalogue, leaflet, site_url, fonts, (respite, other))
+        html = render_html(catalogue, leaflet, site_url, fonts, budget)
         document = HTML(string=html, url_fetcher=_fetcher(fonts)).render()
-        if len(document.pages) <= MAX_PAGES or (respite <= 1 and other == 0):
+        if len(document.pages) <= MAX_PAGES or budget <= 1:
             return bytes(document.write_pdf())
-        if other > 0:
-            other = other * 2 // 3
-        else:
-            respite = max(1, respite * 2 // 3)
+        budget = budget * 3 // 4
 
 
 def leaflet_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[OutputFile]:
