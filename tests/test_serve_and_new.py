@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -79,14 +80,80 @@ def test_serve_rebuilds_when_a_record_changes(tmp_path: Path) -> None:
         ("regulation", 'Mantelzorgwaardering "Dordtpas"', "regulations/mantelzorgwaardering-dordtpas.yaml"),
     ],
 )
-def test_new_writes_a_valid_commented_skeleton(tmp_path: Path, kind: str, name: str, path: str) -> None:
+def test_new_writes_a_commented_skeleton_that_validates_once_filled_in(
+    tmp_path: Path, kind: str, name: str, path: str
+) -> None:
     folder = copy_site(MINI, tmp_path)
     result = run_cli("new", kind, name, cwd=folder)
     assert result.returncode == 0, result.stderr
     text = (folder / path).read_text(encoding="utf-8")
     assert text.startswith("#") and name.replace('"', '\\"') in text
+    assert "Vul in:" in text
+    # the placeholders are refused, each naming what to fill in (also with --strict)
+    for strict in ((), ("--strict",)):
+        check = run_cli("validate", *strict, cwd=folder)
+        assert check.returncode == 1, check.stdout + check.stderr
+        assert f"{path}:" in check.stdout
+        assert "gecontroleerd.door: Vul dit in: uw naam of functie." in check.stdout
+    # filled in, the record passes
+    (folder / path).write_text(fill_in(text), encoding="utf-8")
     check = run_cli("validate", "--strict", cwd=folder)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+FILLED = {
+    "078 000 0000": "078 123 4567",
+    "vul-in@example.org": "info@de-linde.example.org",
+    "https://vul-in.example.org": "https://de-linde.example.org",
+    "9999 ZZ": "3311 GR",
+    "Vul in: plaats": "Dordrecht",
+    "Vul in: één zin over wat deze organisatie doet": "Een boerderij waar uw naaste overdag meehelpt.",
+    "Vul in: naam van de dienst": "Dagbesteding op de boerderij",
+}
+
+
+def fill_in(text: str) -> str:
+    """The skeleton as an editor completes it: every placeholder replaced by a real value."""
+    for placeholder, value in FILLED.items():
+        text = text.replace(placeholder, value)
+    # other prompts become short plain sentences
+    return re.sub(r"Vul in: ([^\n\"]*)", lambda m: "Ingevuld door de redactie", text)
+
+
+def test_new_provider_names_every_placeholder_in_one_run(tmp_path: Path) -> None:
+    folder = copy_site(MINI, tmp_path)
+    assert run_cli("new", "provider", "Zorgboerderij De Test", cwd=folder).returncode == 0
+    check = run_cli("validate", cwd=folder)
+    assert check.returncode == 1
+    out = check.stdout
+    relpath = "providers/zorgboerderij-de-test.yaml"
+    for field, wanted in [
+        ("diensten[1].naam", "naam van de dienst"),
+        ("gecontroleerd.door", "uw naam of functie"),
+        ("contact.telefoon", "het telefoonnummer"),
+        ("contact.email", "het e-mailadres"),
+        ("contact.website", "het webadres"),
+        ("locaties[1].postcode", "de postcode"),
+    ]:
+        assert re.search(
+            rf"^{re.escape(relpath)}:\d+:\d+: {re.escape(field)}: Vul dit in: {wanted}\.", out, re.M
+        ), (
+            field,
+            out,
+        )
+    # only the new record is refused: the mini site's own data has no placeholders
+    assert all(line.startswith(relpath) for line in out.splitlines() if ": Vul dit in:" in line)
+
+
+def test_example_data_has_no_placeholders() -> None:
+    from mantelkaart.placeholders import find_placeholders
+    from mantelkaart.loader import parse_text
+
+    from support import REPO
+
+    for folder in ("providers", "respite-forms", "regulations"):
+        for path in sorted((REPO / folder).glob("*.yaml")):
+            assert find_placeholders(parse_text(path.read_text(encoding="utf-8"))) == [], path
 
 
 def test_new_refuses_existing_file_and_empty_name(tmp_path: Path) -> None:

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from mantelkaart.config import SiteConfig
 from mantelkaart.json_schema import schema_comment
+from mantelkaart.placeholders import PLACEHOLDERS, PROMPT
+
+__all__ = ["PLACEHOLDERS", "PROMPT", "SkeletonError", "skeleton_text", "slugify", "write_skeleton"]
 
 FOLDERS = {"provider": "providers", "respite-form": "respite-forms", "regulation": "regulations"}
 
@@ -68,22 +71,24 @@ PROVIDER = """\
 # De bestandsnaam is de id. Alle velden staan in de redactiehandleiding (Alle velden).
 naam: {name}
 soort: zorgaanbieder            # lijst 'soorten', bijvoorbeeld gemeente, welzijnsorganisatie
-samenvatting: Eén zin over wat deze organisatie doet.
+# Elke waarde die begint met 'Vul in:' en de voorbeeldnummers en -adressen hieronder
+# vervangt u; 'mantelkaart validate' weigert ze tot dan. Een veld dat u niet weet, haalt u weg.
+samenvatting: "Vul in: één zin over wat deze organisatie doet"
 contact:
   telefoon: 078 000 0000        # met netnummer; wordt een belknop
-  email: info@example.org
-  website: https://example.org
+  email: vul-in@example.org
+  website: https://vul-in.example.org
 locaties:
   - id: hoofdlocatie
-    adres: Voorbeeldstraat 1
-    postcode: 3311 AA
-    plaats: Dordrecht
-    coordinaten: {{breedtegraad: 51.8133, lengtegraad: 4.6901}}
+    adres: "Vul in: straat en huisnummer"
+    postcode: 9999 ZZ
+    plaats: "Vul in: plaats"
+    # coordinaten: {{breedtegraad: 51.8133, lengtegraad: 4.6901}}   # plek op de kaart
     vertrouwelijk: nee           # ja: adres en kaartpunt blijven verborgen
 diensten:
   - id: eerste-dienst            # deel van het webadres; kleine letters en streepjes
-    naam: Naam van de dienst
-    samenvatting: Eén zin in gewone taal over wat de dienst is.
+    naam: "Vul in: naam van de dienst"
+    samenvatting: "Vul in: één zin in gewone taal over wat de dienst is"
     functies: [respijtzorg]      # lijst 'functies'
     doelgroepen: [iedereen]      # lijst 'doelgroepen'
     werkgebied: [{municipality}]  # gemeenten waar de zorgvrager woont, of landelijk
@@ -94,48 +99,48 @@ diensten:
     toegang: [via-mantelzorgconsulent]
     volgende_stap:
       door: aanbieder            # wie u belt: aanbieder, consulent of aanbieder-id/dienst-id
-      tekst: Bel voor een kennismaking
+      tekst: "Vul in: wat mensen als eerste doen, bijvoorbeeld Bel voor een kennismaking"
     indicatie:
       nodig: nee                 # nee, ja of soms; bij ja: van: [gemeente] (lijst 'indicatie')
 gecontroleerd:
   op: {today}
-  door: Vul uw naam of functie in
+  door: "Vul in: uw naam of functie"
 """
 
 RESPITE_FORM = """\
 # Vorm van respijtzorg: uitleg voor mantelzorgers in gewone taal (B1).
 naam: {name}
 ook_bekend_als: []               # andere woorden die mensen gebruiken
-samenvatting: Eén zin over wat het is.
+samenvatting: "Vul in: één zin over wat het is"
 uitleg: |
-  Leg in korte zinnen uit wat het is en hoe het werkt.
+  Vul in: leg in korte zinnen uit wat het is en hoe het werkt.
 omgeving: buitenshuis            # thuis, buitenshuis, samen, weg of op-afstand
-duur: Bijvoorbeeld een dagdeel per week
+duur: "Vul in: hoe lang of hoe vaak, bijvoorbeeld een dagdeel per week"
 betaling:
   - door: wmo                    # lijst 'financiering'
-    uitleg: Wat dit betekent voor de mantelzorger.
-aanvragen: Hoe vraagt u het aan?
+    uitleg: "Vul in: wat dit betekent voor de mantelzorger"
+aanvragen: "Vul in: hoe vraagt u het aan?"
 gecontroleerd:
   op: {today}
-  door: Vul uw naam of functie in
+  door: "Vul in: uw naam of functie"
 """
 
 REGULATION = """\
 # Regeling: een gemeentelijke regeling, verzekering of landelijke voorziening.
 naam: {name}
-samenvatting: Eén zin over wat u krijgt.
+samenvatting: "Vul in: één zin over wat u krijgt"
 uitgever: {issuer}     # id van de gemeente of verzekeraar in providers/
 gemeenten: [{municipality}]       # waar de zorgvrager woont
 grondslag: wmo                   # lijst 'financiering'
-wat_u_krijgt: Wat u krijgt, in gewone taal.
-voorwaarden: Wie er recht op heeft.
+wat_u_krijgt: "Vul in: wat u krijgt, in gewone taal"
+voorwaarden: "Vul in: wie er recht op heeft"
 aanvragen:
-  uitleg: Hoe u het aanvraagt.
-  link: https://example.org      # officiële bron
+  uitleg: "Vul in: hoe u het aanvraagt"
+  link: https://vul-in.example.org   # officiële bron
 functies: [financiele-tegemoetkoming]
 gecontroleerd:
   op: {today}
-  door: Vul uw naam of functie in
+  door: "Vul in: uw naam of functie"
 """
 
 TEMPLATES = {"provider": PROVIDER, "respite-form": RESPITE_FORM, "regulation": REGULATION}

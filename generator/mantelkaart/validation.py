@@ -21,7 +21,8 @@ from mantelkaart.config import SiteConfig
 from mantelkaart.fields import SLUG
 from mantelkaart.loader import Document, YamlTrouble, parse_text, read_text
 from mantelkaart.native import details
-from mantelkaart.problems import Problem, from_validation
+from mantelkaart.placeholders import HINT, find_placeholders, may_hold_placeholders
+from mantelkaart.problems import Problem, field_path, from_validation
 from mantelkaart.records import KINDS, Record
 from mantelkaart.vocabulary import Vocabularies
 
@@ -92,7 +93,7 @@ def load_sources(
             if progress and start:
                 progress(start, len(files))
             batch = [_File(kind, path, f"{kind}/{path.name}") for kind, path in files[start : start + BATCH]]
-            for step in (_read, _parse, _validate):
+            for step in (_read, _parse, _placeholders, _validate):
                 for item in batch:
                     step(item, context)
             for item in batch:
@@ -177,6 +178,17 @@ def _parse(item: _File, context: dict[str, Any]) -> None:
         item.document = Document(item.path, item.text, parse_text(item.text))
     except YamlTrouble as trouble:
         item.problem(trouble.message, trouble.hint, trouble.line, trouble.column)
+
+
+def _placeholders(item: _File, context: dict[str, Any]) -> None:
+    """What ``mantelkaart new`` wrote and the editor has not yet replaced (see placeholders.py)."""
+    if item.document is None or item.text is None or not may_hold_placeholders(item.text):
+        return
+    for key, wanted in find_placeholders(item.document.data):
+        line, column = item.document.position(key)
+        item.problems.append(
+            Problem(item.relpath, line, column, field_path(key), f"Vul dit in: {wanted}.", HINT)
+        )
 
 
 def _validate(item: _File, context: dict[str, Any]) -> None:
