@@ -43,7 +43,7 @@ def test_good_data_exits_0(tmp_path: Path) -> None:
     result = validate(root)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
-    assert "4 records gelezen (1 diensten): 0 fouten, 0 waarschuwingen." in result.stderr
+    assert "4 records gelezen (1 dienst): 0 fouten, 0 waarschuwingen." in result.stderr
     assert validate(root, "--strict").returncode == 0
 
 
@@ -64,7 +64,7 @@ def test_errors_exit_1_with_file_line_and_field(tmp_path: Path) -> None:
         f"providers/mantelaar.yaml:{line}:5: diensten[1].doelgroepen[1]: "
         "'dementia' staat niet in de lijst 'doelgroepen'. (Bedoelde u 'dementie'?)"
     ) in result.stdout.splitlines()
-    assert "1 fouten" in result.stderr
+    assert ": 1 fout, 0 waarschuwingen." in result.stderr
 
 
 def test_warnings_exit_1_only_with_strict(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_warnings_exit_1_only_with_strict(tmp_path: Path) -> None:
     assert "  respite-forms/logeeropvang.yaml\n    - Logeeropvang: 2025-10-23 (Respijtconsulent MEE)" in (
         result.stdout
     )
-    assert "0 fouten, 1 waarschuwingen" in result.stderr
+    assert "0 fouten, 1 waarschuwing." in result.stderr
     assert validate(root, "--strict").returncode == 1
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any, NoReturn
 
 from mantelkaart import exchange
 from mantelkaart.config import ConfigError
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.problems import render
+from mantelkaart.problems import count, dutch_list, render
 
 
 def _load(args: argparse.Namespace) -> Dataset:
@@ -24,8 +26,9 @@ def _load(args: argparse.Namespace) -> Dataset:
 def _summary(dataset: Dataset) -> str:
     records, services = dataset.counts
     return (
-        f"{records} records gelezen ({services} diensten): "
-        f"{len(dataset.errors)} fouten, {len(dataset.warnings)} waarschuwingen."
+        f"{count(records, 'record', 'records')} gelezen ({count(services, 'dienst', 'diensten')}): "
+        f"{count(len(dataset.errors), 'fout', 'fouten')}, "
+        f"{count(len(dataset.warnings), 'waarschuwing', 'waarschuwingen')}."
     )
 
 
@@ -132,28 +135,112 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+class DutchFormatter(argparse.HelpFormatter):
+    """argparse's help with Dutch words where it has English ones ("usage:")."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Gebruik: " if prefix is None else prefix)
+
+
+# argparse's own error messages (Python 3.11 and later), in Dutch.
+ERRORS = [
+    (re.compile(r"the following arguments are required: (.*)"), "dit ontbreekt nog: {0}"),
+    (re.compile(r"invalid choice: '(.*)' \(choose from (.*)\)"), "'{0}' bestaat niet; kies uit {1}"),
+    (re.compile(r"unrecognized arguments: (.*)"), "onbekend: {0}"),
+    (re.compile(r"invalid \w+ value: '(.*)'"), "'{0}' is geen geldige waarde"),
+    (re.compile(r"expected one argument"), "hier hoort een waarde achter"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"), "{0} kan meer betekenen: {1}"),
+    (re.compile(r"not allowed with argument (.*)"), "niet samen met {0}"),
+    (re.compile(r"argument (\S+): (.*)"), "{0}: {1}"),
+]
+
+
+def dutch_error(message: str) -> str:
+    for pattern, dutch in ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            parts = [_choices(part) for part in match.groups()]
+            return dutch.format(*[dutch_error(part) for part in parts])
+    return message
+
+
+def _choices(text: str) -> str:
+    """``'a', 'b', 'c'`` (argparse's list of choices) → ``a, b of c``."""
+    if re.fullmatch(r"'[^']*'(?:, '[^']*')+", text):
+        return dutch_list(word.strip("'") for word in text.split(", "))
+    return text
+
+
+class DutchParser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks Dutch: section titles, -h, usage and error messages."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", DutchFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {dutch_error(message)}\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="mantelkaart", description="Sociale kaart en respijtwijzer.")
-    main.add_argument("-f", "--config", default="mkdocs.yml", help="instellingenbestand (mkdocs.yml)")
-    sub = main.add_subparsers(dest="command", required=True)
+    main = DutchParser(prog="mantelkaart", description="Sociale kaart en respijtwijzer.")
+    main.add_argument(
+        "-f", "--config", default="mkdocs.yml", metavar="BESTAND", help="instellingenbestand (mkdocs.yml)"
+    )
+    sub = main.add_subparsers(
+        dest="command",
+        required=True,
+        title="opdrachten",
+        metavar="OPDRACHT",
+        help="zie 'mantelkaart OPDRACHT -h'",
+    )
     validate = sub.add_parser("validate", help="controleer alle records")
-    validate.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
-    validate.add_argument("--format", choices=["text", "github", "json"], default="text")
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="waarschuwingen tellen als fouten (behalve die over gewone taal: die tellen nooit als fout)",
+    )
+    validate.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
+        help="text (standaard), github (meldingen bij de regels in een pull request) of json",
+    )
     validate.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     validate.set_defaults(run=cmd_validate)
     build = sub.add_parser("build", help="bouw de site (de vorige blijft staan bij een fout)")
     build.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
-    build.add_argument("-d", "--site-dir", help="map voor de site (standaard: site_dir uit mkdocs.yml)")
+    build.add_argument(
+        "-d", "--site-dir", metavar="MAP", help="map voor de site (standaard: site_dir uit mkdocs.yml)"
+    )
     build.set_defaults(run=cmd_build)
     serve = sub.add_parser("serve", help="bekijk de site terwijl u werkt")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument(
+        "-a",
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="ADRES",
+        help="adres (standaard: 127.0.0.1:8000)",
+    )
     serve.set_defaults(run=cmd_serve)
     new = sub.add_parser("new", help="maak een nieuw record")
-    new.add_argument("kind", choices=["provider", "respite-form", "regulation"])
-    new.add_argument("name", help='naam, bijvoorbeeld "Het Parkhuis"')
+    new.add_argument(
+        "kind",
+        metavar="SOORT",
+        choices=["provider", "respite-form", "regulation"],
+        help="provider (aanbieder), respite-form (vorm van respijtzorg) of regulation (regeling)",
+    )
+    new.add_argument("name", metavar="NAAM", help='naam, bijvoorbeeld "Het Parkhuis"')
     new.set_defaults(run=cmd_new)
     schema = sub.add_parser("schema", help="schrijf het JSON Schema van de records (voor editors)")
-    schema.add_argument("--out", help="map voor de schema's (standaard: schema/ naast providers/)")
+    schema.add_argument(
+        "--out", metavar="MAP", help="map voor de schema's (standaard: schema/ naast providers/)"
+    )
     schema.add_argument("--check", action="store_true", help="alleen controleren of de schema's actueel zijn")
     schema.set_defaults(run=cmd_schema)
     report = sub.add_parser(
@@ -167,8 +254,10 @@ def parser() -> argparse.ArgumentParser:
     stale.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     stale.set_defaults(run=cmd_report)
     changes = sub.add_parser("changes", help="wat een wijziging aan de records verandert, in Markdown")
-    changes.add_argument("base", help="git-versie om mee te vergelijken, bijvoorbeeld origin/main")
-    changes.add_argument("--preview-url", help="link naar de gebouwde site (voorbeeld)")
+    changes.add_argument(
+        "base", metavar="VERSIE", help="git-versie om mee te vergelijken, bijvoorbeeld origin/main"
+    )
+    changes.add_argument("--preview-url", metavar="ADRES", help="link naar de gebouwde site (voorbeeld)")
     changes.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     changes.set_defaults(run=cmd_changes)
     exchange.add_commands(sub)

@@ -11,11 +11,15 @@ from typing import Any
 
 def add_commands(sub: Any) -> None:
     export = sub.add_parser("export", help="schrijf de open data (HSDS, CSV, GeoJSON) naar een map")
-    export.add_argument("--out", default="open-data", help="map voor de bestanden (standaard: open-data)")
+    export.add_argument(
+        "--out", default="open-data", metavar="MAP", help="map voor de bestanden (standaard: open-data)"
+    )
     export.set_defaults(run=cmd_export)
     imports = sub.add_parser("import", help="maak records van gegevens uit een ander systeem")
-    imports.add_argument("format", choices=["hsds"], help="hsds: HSDS 3.0-JSON (Open Referral)")
-    imports.add_argument("path", help="het JSON-bestand, bijvoorbeeld organizations.json")
+    imports.add_argument(
+        "format", metavar="FORMAAT", choices=["hsds"], help="hsds: HSDS 3.0-JSON (Open Referral)"
+    )
+    imports.add_argument("path", metavar="BESTAND", help="het JSON-bestand, bijvoorbeeld organizations.json")
     imports.add_argument("--force", action="store_true", help="bestaande records overschrijven")
     imports.set_defaults(run=cmd_import)
 

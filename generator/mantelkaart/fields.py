@@ -137,9 +137,12 @@ def _url(value: Any) -> str:
     if parts.scheme == "mailto" and "@" in parts.path:
         return text
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
+        guess = ""
+        if not parts.scheme and "." in text.split("/")[0] and " " not in text and "@" not in text:
+            guess = f"Bedoelde u https://{text}? "  # www.example.org
         raise fail(
             f"'{text}' is geen geldig webadres.",
-            "Een link begint met https:// (of mailto: voor e-mail); andere soorten links zijn niet toegestaan.",
+            f"{guess}Een link begint met https:// (of mailto: voor e-mail); andere soorten links zijn niet toegestaan.",
         )
     return text
 
@@ -280,8 +283,29 @@ _TIMES = [f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(6
 def _time(value: Any) -> str:
     match = TIME.match(_scalar(value).strip())
     if not match or (match.group(1) == "24" and match.group(2) != "00"):
-        raise fail(f"'{value}' is geen geldige tijd.", "Schrijf de tijd als uu:mm, bijvoorbeeld 09:30.")
+        guess = time_guess(str(value))
+        hint = f"Bedoelde u {guess}? " if guess else ""
+        raise fail(
+            f"'{value}' is geen geldige tijd.", f"{hint}Schrijf de tijd als uu:mm, bijvoorbeeld 09:30."
+        )
     return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+_LOOSE_TIME = re.compile(r"^([01]?\d|2[0-4])(?:\s*(?:[.,hu:]|uur)\s*([0-5]\d)?)?(?:\s*uur)?$")
+
+
+def time_guess(text: str) -> str | None:
+    """The time someone probably meant: ``16`` → ``16:00``, ``9.30`` → ``09:30``, ``16 uur``."""
+    text = text.strip().lower()
+    if len(text) in (3, 4) and text.isdigit():  # 930, 0930
+        text = f"{text[:-2]}:{text[-2:]}"
+    match = _LOOSE_TIME.match(text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), match.group(2) or "00"
+    if hour == 24 and minute != "00":
+        return None
+    return f"{hour:02d}:{minute}"
 
 
 TIME_PATTERN = r"^\s*(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)\s*$"
@@ -419,11 +443,14 @@ class VocabularyRef:
         self.name = name
 
     def __call__(self, value: Any, info: ValidationInfo) -> str:
-        value = _slug(value)
         vocabularies = info.context.get("vocabularies") if info.context else None
         if vocabularies is None:
-            return value
+            return _slug(value)
         vocabulary = vocabularies[self.name]
+        if isinstance(value, str) and not SLUG.match(value) and term_for(vocabulary, value):
+            value = value.strip()  # "Alzheimer": a synonym as people write it, answered below
+        else:
+            value = _slug(value)
         if value not in vocabulary:
             raise PydanticCustomError(
                 "vocabulary",
@@ -432,9 +459,20 @@ class VocabularyRef:
                     "message": f"'{value}' staat niet in de lijst '{self.name}'.",
                     "value": value,
                     "choices": vocabulary.ids(),
+                    "term": term_for(vocabulary, value),
                 },
             )
         return value
+
+
+def term_for(vocabulary: Any, word: str) -> str:
+    """The id of the term that has ``word`` as a synonym or label ("alzheimer" → "dementie"), or ""."""
+    wanted = word.strip().lower().replace("-", " ")
+    for term in vocabulary.terms.values():
+        words = (term.label, *term.synonyms)
+        if any(w.strip().lower().replace("-", " ") == wanted for w in words):
+            return str(term.id)
+    return ""
 
 
 _BUILT_IN = Vocabularies.load(None)  # a site adds terms to these, never takes any away

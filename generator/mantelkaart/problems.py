@@ -61,9 +61,40 @@ def field_path(key: PathKey) -> str:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
-    """A Dutch "did you mean" hint, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"Bedoelde u '{close[0]}'?" if close else ""
+    """A Dutch "did you mean" hint, or an empty string. A word that starts with exactly one
+    of short choices ("maandag" for "ma") gets that one too."""
+    choices = list(choices)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        lower = word.strip().lower()
+        close = [choice for choice in choices if len(choice) < len(lower) and lower.startswith(choice)]
+    return f"Bedoelde u '{close[0]}'?" if len(close) == 1 else ""
+
+
+def dutch_list(items: Iterable[object], last: str = "of") -> str:
+    """``a, b of c``: a list as Dutch writes it (``en`` or ``of`` before the last item)."""
+    words = [str(item) for item in items]
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def count(number: int, one: str, many: str) -> str:
+    """``1 fout``, ``2 fouten``, ``0 fouten``."""
+    return f"{number} {one if number == 1 else many}"
+
+
+# The shape of opening hours, for hints about them (one line, as the text format prints hints).
+HOURS_SHAPE = 'openingstijden: {tijden: [{dagen: [ma, di], van: "09:00", tot: "17:00"}]}'
+_STRUCTURE = {
+    "missing",
+    "extra_forbidden",
+    "list_type",
+    "model_type",
+    "model_attributes_type",
+    "dict_type",
+    "too_short",
+}
 
 
 def _model_at(model: type[BaseModel], key: Sequence[str | int]) -> type[BaseModel] | None:
@@ -104,9 +135,11 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     if kind == ERROR_TYPE:
         return ctx["message"], ctx.get("hint", "")
     if kind == "vocabulary":
+        term = ctx.get("term")
+        if term:
+            return ctx["message"], f"Bedoelde u '{term}'? '{ctx['value']}' is een zoekwoord bij '{term}'."
         hint = suggest(str(ctx["value"]), ctx["choices"])
-        choices = ", ".join(ctx["choices"][:20])
-        return ctx["message"], hint or f"Kies uit: {choices}."
+        return ctx["message"], hint or f"Kies uit: {dutch_list(ctx['choices'][:20])}."
     if kind == "missing":
         return "Dit veld is verplicht maar ontbreekt.", "Voeg het veld toe; zie de redactiehandleiding."
     if kind == "extra_forbidden":
@@ -117,11 +150,14 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
             hint or "Haal het weg of controleer de spelling; onbekende velden worden niet gebruikt.",
         )
     if kind == "literal_error":
+        expected = [
+            c.strip() for c in str(ctx.get("expected", "")).replace("'", "").replace(" or ", ",").split(",")
+        ]
+        choices = f"Kies uit: {dutch_list(expected)}."
         if not isinstance(value, str):
-            return "Hier hoort één waarde uit een vaste lijst.", f"Kies uit: {ctx.get('expected', '')}."
-        expected = ctx.get("expected", "").replace("'", "")
-        hint = suggest(str(value), [c.strip() for c in expected.replace(" or ", ",").split(",")])
-        return f"'{value}' is geen toegestane waarde.", hint or f"Kies uit: {expected}."
+            return "Hier hoort één waarde uit een vaste lijst.", choices
+        hint = suggest(value, expected)
+        return f"'{value}' is geen toegestane waarde.", f"{hint} {choices}" if hint else choices
     if kind in ("list_type", "tuple_type"):
         return "Hier hoort een lijst.", "Zet elke waarde op een eigen regel die begint met '- '."
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -156,6 +192,8 @@ def from_validation(
     for error in errors:
         loc = tuple(error["loc"])
         message, hint = translate(error, model)
+        if error["type"] in _STRUCTURE and "openingstijden" in loc:
+            hint = f"{hint} Zo ziet het eruit: {HOURS_SHAPE}".strip()
         line, column = document.position(loc)
         problems.append(Problem(relpath, line, column, field_path(loc), message, hint))
     return problems
