@@ -11,6 +11,7 @@ from typing import Any
 from mantelkaart import cores
 from mantelkaart.catalogue import Catalogue, build_catalogue, with_hint
 from mantelkaart.config import SiteConfig
+from mantelkaart.drafts import draft_problems
 from mantelkaart.freshness import StaleRecord, stale_problems, stale_records
 from mantelkaart.guide_file import load_guide
 from mantelkaart.problems import Problem, suggest
@@ -72,8 +73,10 @@ class Dataset:
             return cls(root, config, catalogue, [], [problem])
         files = record_files(root)
         with no_cyclic_gc():
-            sources, problems = load_sources(root, config, vocabularies, today, progress, files)
+            drafts: list[Source] = []
+            sources, problems = load_sources(root, config, vocabularies, today, progress, files, drafts)
             catalogue, cross = build_catalogue(sources, config, vocabularies, known_ids(files), today)
+            cross += draft_problems(drafts, catalogue, known_ids(files))  # records with errors
             stale = stale_records(sources, today, config.stale_after_months)
             catalogue.guide, guide_problems = load_guide(
                 root, config, vocabularies, known_ids(files)["respite-forms"]
@@ -176,8 +179,10 @@ def _check_share(
     pending: list[tuple[str, Problem]] = []
     with no_cyclic_gc():
         for batch in batches:
-            sources, troubles = load_sources(root, config, vocabularies, today, None, batch)
+            drafts: list[Source] = []
+            sources, troubles = load_sources(root, config, vocabularies, today, None, batch, drafts)
             catalogue, cross = build_catalogue(sources, config, vocabularies, known, today)
+            cross += draft_problems(drafts, catalogue, known)  # records with errors
             old = stale_records(sources, today, config.stale_after_months)
             problems += [*troubles, *cross, *stale_problems(sources, old)]
             stale += old

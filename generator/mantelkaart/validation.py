@@ -77,8 +77,12 @@ def load_sources(
     today: date | None = None,
     progress: Progress | None = None,
     files: list[tuple[str, Path]] | None = None,
+    drafts: list[Source] | None = None,
 ) -> tuple[list[Source], list[Problem]]:
     """Parse and validate every record under ``root`` (or just ``files``); never raises for bad data.
+
+    Records with errors whose data could be read go to ``drafts`` if given (``record`` is
+    None and ``document.data`` the raw data), for :func:`mantelkaart.drafts.draft_problems`.
 
     Files go through in batches, one step at a time for the whole batch (read, parse,
     validate): each step's code then stays in the processor's caches, which makes
@@ -102,6 +106,10 @@ def load_sources(
                     sources.append(
                         Source(item.kind, item.path.stem, item.relpath, item.document, item.record)
                     )
+                elif (
+                    drafts is not None and item.document is not None and isinstance(item.document.data, dict)
+                ):
+                    drafts.append(Source(item.kind, item.path.stem, item.relpath, item.document, None))
     return sources, problems
 
 
@@ -205,4 +213,8 @@ def _validate(item: _File, context: dict[str, Any]) -> None:
         item.record = model.model_validate(item.document.data, context=context)
         item.document.data = None  # the record holds it now; freed, its memory serves the next files
     except ValidationError as error:
-        item.problems += from_validation(item.document, item.relpath, model, details(error))
+        from mantelkaart.drafts import hidden_checks  # only for records with errors
+
+        errors = details(error)
+        item.problems += from_validation(item.document, item.relpath, model, errors)
+        item.problems += hidden_checks(item.document, item.relpath, model, errors, context)
