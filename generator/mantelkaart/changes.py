@@ -1,7 +1,8 @@
 """What a change (a pull request) does to the records, compared with a git revision.
 
 ``mantelkaart changes origin/main`` prints Markdown for a pull-request comment:
-records added, changed and removed (for a provider also its services), the
+records added, changed and removed (for a provider also its services), records whose
+contact, hours, cost or access changed without a new ``gecontroleerd`` date, the
 errors and warnings in the changed files, and a link to the built preview.
 """
 
@@ -17,13 +18,23 @@ from mantelkaart.config import SiteConfig
 from mantelkaart.dataset import Dataset
 from mantelkaart.loader import YamlTrouble, parse_text
 from mantelkaart.markdown import code, escape
-from mantelkaart.problems import Problem
+from mantelkaart.problems import Problem, dutch_list
 from mantelkaart.records import KINDS
 from mantelkaart.validation import record_files
 
 MARKER = "<!-- mantelkaart-changes -->"
 KIND_LABELS = {"providers": "Aanbieder", "respite-forms": "Vorm van respijtzorg", "regulations": "Regeling"}
 STATUS_TITLES = {"added": "Toegevoegd", "changed": "Gewijzigd", "removed": "Verwijderd"}
+
+
+# Fields whose change means someone checked the record again (so 'gecontroleerd' should move):
+# contact, hours, cost and access. A service without its own 'gecontroleerd' has the provider's.
+CHECKED_FIELDS = {
+    "providers": ("contact",),
+    "diensten": ("contact", "openingstijden", "kosten", "toegang", "volgende_stap", "indicatie"),
+    "regulations": ("bedrag", "uren", "voorwaarden", "aanvragen"),
+    "respite-forms": ("betaling", "aanvragen"),
+}
 
 
 class ChangesError(Exception):
@@ -38,6 +49,56 @@ class RecordChange:
     name: str
     fields: list[str] = field(default_factory=list)  # changed top-level fields
     services: list[tuple[str, str]] = field(default_factory=list)  # (status, service name)
+    unverified: list[str] = field(default_factory=list)  # Markdown lines: changed, same 'gecontroleerd'
+
+
+def _checked_on(data: Any) -> Any:
+    verified = _get(data, "gecontroleerd")
+    return _get(verified, "op")
+
+
+def _changed(old: Any, new: Any, names: tuple[str, ...]) -> list[str]:
+    return [name for name in names if _get(old, name) != _get(new, name)]
+
+
+def _unverified(kind: str, relpath: str, old: Any, new: Any) -> list[str]:
+    """A line for the record, and for each of its services, whose contact, hours, cost or access
+    changed while its 'gecontroleerd' date stayed the same."""
+    lines = []
+    where = code(relpath)
+    fields = _changed(old, new, CHECKED_FIELDS[kind])
+    moved = _checked_on(old) != _checked_on(new)
+    if fields and not moved:
+        at = " (bij de aanbieder)" if kind == "providers" else ""
+        name = escape(_name(new, relpath.rpartition("/")[2].removesuffix(".yaml")))
+        lines.append(f"- {KIND_LABELS[kind]} **{name}** ({where}): {_fresh(fields)}{at}.")
+    if kind != "providers":
+        return lines
+    before = _by_id(old)
+    for service_id, after in _by_id(new).items():
+        if service_id not in before:
+            continue
+        fields = _changed(before[service_id], after, CHECKED_FIELDS["diensten"])
+        own = _get(after, "gecontroleerd") is not None
+        moved_here = _checked_on(before[service_id]) != _checked_on(after) if own else moved
+        if fields and not moved_here:
+            at = "bij de dienst" if own else "bij de dienst of de aanbieder"
+            lines.append(
+                f"- Dienst **{escape(_name(after, service_id))}** ({where}): {_fresh(fields)} ({at})."
+            )
+    return lines
+
+
+def _fresh(fields: list[str]) -> str:
+    said = dutch_list((code(name) for name in fields), "en")
+    return f"{said} gewijzigd zonder nieuwe controledatum: zet 'gecontroleerd' op vandaag"
+
+
+def _by_id(data: Any) -> dict[str, Any]:
+    items = data.get("diensten") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return {}
+    return {str(s.get("id")): s for s in items if isinstance(s, dict)}
 
 
 def _git(root: Path, *args: str) -> str:
@@ -79,13 +140,7 @@ def _name(data: Any, fallback: str) -> str:
 
 
 def _services(old: Any, new: Any) -> list[tuple[str, str]]:
-    def by_id(data: Any) -> dict[str, Any]:
-        items = data.get("diensten") if isinstance(data, dict) else None
-        if not isinstance(items, list):
-            return {}
-        return {str(s.get("id")): s for s in items if isinstance(s, dict)}
-
-    before, after = by_id(old), by_id(new)
+    before, after = _by_id(old), _by_id(new)
     found = [("added", _name(after[i], i)) for i in after if i not in before]
     found += [("changed", _name(after[i], i)) for i in after if i in before and after[i] != before[i]]
     found += [("removed", _name(before[i], i)) for i in before if i not in after]
@@ -114,6 +169,7 @@ def record_changes(root: Path, base: str) -> list[RecordChange]:
             fields = list(dict.fromkeys(k for k in keys if _get(old, k) != _get(new, k)))
             change = RecordChange(kind, relpath, "changed", _name(new, _name(old, fallback)), fields)
             change.services = _services(old, new)
+            change.unverified = _unverified(kind, relpath, old, new)
             changes.append(change)
     return changes
 
@@ -154,6 +210,9 @@ def changes_markdown(
             group = [c for c in changes if c.status == status]
             if group:
                 lines += ["", f"### {title}", "", *(_line(c) for c in group)]
+    unverified = [line for c in changes for line in c.unverified]
+    if unverified:
+        lines += ["", "### Controledatum", "", *unverified]
     touched = {c.relpath for c in changes if c.status != "removed"}
     errors = [p for p in problems if p.severity == "fout"]
     warnings = [p for p in problems if p.severity == "waarschuwing" and p.file in touched]
