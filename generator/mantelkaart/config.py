@@ -10,7 +10,15 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from mantelkaart.fields import Email, Line, Url
 from mantelkaart.look import DEFAULT_COLOUR, Colour, Organisation, Picture, SiteLink
@@ -122,6 +130,8 @@ class SiteConfig(BaseModel):
     finder_list_limit: int = Field(default=500, ge=0)
     # Printable PDF folders per municipality and respite form (WeasyPrint); false: none.
     folders: bool = True
+    # The CBS code of each municipality (GM0505 for Dordrecht), for the comparison's open data.
+    cbs_codes: dict[str, Annotated[str, Field(pattern=r"^GM[0-9]{4}$")]] = Field(default_factory=dict)
 
     @field_validator("municipalities")
     @classmethod
@@ -131,6 +141,15 @@ class SiteConfig(BaseModel):
         for key in value:
             if not SLUG.match(key) or key == NATIONWIDE:
                 raise ValueError(f"'{key}' is geen geldige gemeente-id")
+        return value
+
+    @field_validator("cbs_codes")
+    @classmethod
+    def _known(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        known = info.data.get("municipalities") or {}
+        for key in value:
+            if key not in known:
+                raise ValueError(f"'{key}' staat niet bij municipalities")
         return value
 
     def municipality_ids(self) -> set[str]:

@@ -15,6 +15,7 @@ from typing import TypeAlias
 
 from mantelkaart.catalogue import Catalogue
 from mantelkaart.cms import cms_outputs
+from mantelkaart.comparison_page import comparison_outputs
 from mantelkaart.finder import finder_outputs
 from mantelkaart.guide_page import guide_outputs
 from mantelkaart.json_schema import schema_outputs
@@ -44,6 +45,7 @@ class SiteContext:
 
     site_url: str
     config_dir: Path  # the folder of mkdocs.yml (node_modules lives there)
+    previous_site: Path | None = None  # the site as it was before this build, if there is one
 
 
 Output: TypeAlias = Page | OutputFile
@@ -82,6 +84,7 @@ PRODUCERS: list[Producer] = [
     report_outputs,
     open_data,
     referrer_outputs,
+    comparison_outputs,
     leaflet_outputs,
 ]
 

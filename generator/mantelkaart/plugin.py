@@ -44,6 +44,16 @@ from mantelkaart.problems import render
 from mantelkaart.validation import KINDS
 
 log = logging.getLogger("mkdocs.plugins.mantelkaart")
+
+
+def previous_site(site_dir: Path) -> Path | None:
+    """The site this build replaces: beside the staging folder of an atomic build
+    (``.site-nieuw-XXXX`` replaces ``site``), or the site folder itself."""
+    match = re.fullmatch(r"\.(.+)-nieuw-\w+", site_dir.name)
+    folder = site_dir.with_name(match.group(1)) if match else site_dir
+    return folder if folder.is_dir() else None
+
+
 BLOCK = re.compile(r"<!--\s*mantelkaart:\s*([a-z-]+)\s*-->")
 
 
@@ -58,6 +68,7 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         self.root = Path(".")
         self.dataset: Dataset | None = None
         self.staging: Path | None = None  # files made on the second core, until MkDocs copies them
+        self.previous_site: Path | None = None  # the published site this build replaces
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options: dict[str, Any] = {k: v for k, v in self.config.items() if v is not None}
@@ -68,6 +79,7 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         if not config.use_directory_urls:
             raise PluginError("mantelkaart heeft 'use_directory_urls: true' nodig in mkdocs.yml.")
         self.root = self.site.data_path(Path(config.config_file_path).parent)
+        self.previous_site = previous_site(Path(config.site_dir))
         config.extra_css.append(STYLESHEET)
         config.extra_javascript.append(MAP_SCRIPT)  # the finder page loads finder.js itself
         config.extra_css.append(GUIDE_STYLESHEET)
@@ -97,7 +109,7 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.dataset is not None
         catalogue = self.dataset.catalogue
-        context = SiteContext(config.site_url or "", Path(config.config_file_path).parent)
+        context = SiteContext(config.site_url or "", Path(config.config_file_path).parent, self.previous_site)
         # Record pages' edit links: from docs/ up to the data folder, then the record's file.
         to_data = Path(os.path.relpath(self.root, config.docs_dir)).as_posix()
         if production.parallel_wanted(catalogue):
