@@ -65,23 +65,55 @@ def test_one_folder_collection_per_record_kind_with_editorial_workflow() -> None
         }
 
 
-def walk(fields: list[dict[str, Any]], schema_node: dict[str, Any], builder: FormBuilder) -> int:
-    """Every schema property has a form field with the same name, order and required flag."""
+def walk(
+    fields: list[dict[str, Any]], schema_node: dict[str, Any], builder: FormBuilder, optional_in: str = ""
+) -> int:
+    """Every schema property has a form field with the same name, order and required flag.
+
+    Inside an optional object nothing is required in the form (Decap would demand the inner
+    fields of an absent object, decap-cms #2103); the hint says when such a field is needed.
+    """
     node, _ = builder._resolve(schema_node)
     assert [f["name"] for f in fields] == list(node["properties"])
     checked = 0
     for field, (name, prop) in zip(fields, node["properties"].items(), strict=True):
         resolved, nullable = builder._resolve(prop)
-        assert field["required"] == (name in node.get("required", []) and not nullable), name
-        assert field["hint"] == resolved["description"]
+        in_schema = name in node.get("required", []) and not nullable
+        assert field["required"] == (in_schema and not optional_in), name
+        if optional_in and name in node.get("required", []):
+            assert field["hint"] == f"{resolved['description']} Nodig als u iets invult bij '{optional_in}'."
+        else:
+            assert field["hint"] == resolved["description"]
         checked += 1
         if resolved.get("type") == "object":
             assert field["widget"] == "object"
-            checked += walk(field["fields"], resolved, builder)
+            checked += walk(field["fields"], resolved, builder, "" if field["required"] else field["label"])
         elif resolved.get("type") == "array" and "fields" in field:
-            assert field["widget"] == "list"
+            assert field["widget"] == "list" and field["default"] == []  # no empty item in a new record
             checked += walk(field["fields"], resolved["items"], builder)
     return checked
+
+
+def test_nothing_inside_an_absent_optional_object_is_required_by_the_form() -> None:
+    """A service without gecontroleerd, indicatie or voor_wie can be saved (decap-cms #2103, #7748)."""
+    vocabularies, config = example()
+    providers = fields_by_name(
+        FormBuilder("providers", vocabularies, config).collection("providers")["fields"]
+    )
+    service = fields_by_name(providers["diensten"]["fields"])
+    for optional in ("gecontroleerd", "indicatie", "voor_wie", "openingstijden", "contact"):
+        assert service[optional]["required"] is False
+        # (the fields of a list item stay required: an item exists only when the editor adds it)
+        assert [f["name"] for f in _objects(service[optional]["fields"]) if f["required"]] == [], optional
+    checked = fields_by_name(service["gecontroleerd"]["fields"])
+    assert checked["op"]["hint"].endswith("Nodig als u iets invult bij 'Gecontroleerd'.")
+    assert checked["op"]["default"] == ""  # no date of today written into an absent check
+    # The provider's own gecontroleerd is required, and so are its inner fields.
+    assert all(f["required"] for f in providers["gecontroleerd"]["fields"])
+    assert (
+        service["volgende_stap"]["required"]
+        and fields_by_name(service["volgende_stap"]["fields"])["door"]["required"]
+    )
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -148,6 +180,16 @@ def test_field_patterns_are_the_schemas_and_accept_the_examples() -> None:
             for value in re.findall(rf'"{field["name"]}": "([^"]*)"', example_values):
                 assert re.match(regex, value), (field["name"], value)
     assert checked >= 10
+
+
+def _objects(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fields and the fields of nested objects, not those of list items."""
+    found = []
+    for field in fields:
+        found.append(field)
+        if field.get("widget") == "object":
+            found += _objects(field["fields"])
+    return found
 
 
 def _all(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -97,9 +97,24 @@ class FormBuilder:
             node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
         return node, nullable
 
-    def fields(self, node: dict[str, Any]) -> list[dict[str, Any]]:
+    def fields(self, node: dict[str, Any], optional_in: str = "") -> list[dict[str, Any]]:
+        """Form fields of an object; ``optional_in`` is the label of the optional object they are in.
+
+        Decap checks the required fields inside an ``object`` widget even when the object
+        itself is optional and absent (decap-cms issues #2103, #7748), so a service without
+        ``gecontroleerd`` could not be saved. Inside an optional object every field is
+        therefore optional in the form, with a hint that says when it is needed;
+        ``mantelkaart validate`` (run on every proposed change) checks the real rule.
+        """
         required = set(node.get("required", []))
-        return [self.field(name, prop, name in required) for name, prop in node["properties"].items()]
+        fields = []
+        for name, prop in node["properties"].items():
+            field = self.field(name, prop, name in required and not optional_in)
+            if optional_in and name in required:
+                needed = f"Nodig als u iets invult bij '{optional_in}'."
+                field["hint"] = f"{field['hint']} {needed}" if field.get("hint") else needed
+            fields.append(field)
+        return fields
 
     def field(self, name: str, prop: dict[str, Any], required: bool) -> dict[str, Any]:
         node, nullable = self._resolve(prop)
@@ -108,7 +123,8 @@ class FormBuilder:
             result["hint"] = node["description"]
         result["required"] = required and not nullable
         if node.get("type") == "object":
-            result.update(widget="object", collapsed=False, fields=self.fields(node))
+            inner = self.fields(node, optional_in="" if result["required"] else result["label"])
+            result.update(widget="object", collapsed=False, fields=inner)
         elif node.get("type") == "array":
             result.update(self._list(name, node))
         else:
@@ -121,7 +137,8 @@ class FormBuilder:
         items, _ = self._resolve(node["items"])
         result: dict[str, Any] = {}
         if items.get("type") == "object":
-            result.update(widget="list", collapsed=True, fields=self.fields(items))
+            # default []: a new record starts without an empty item that would block saving
+            result.update(widget="list", collapsed=True, default=[], fields=self.fields(items))
             result["summary"] = SUMMARIES.get(name, "{{fields.id}}")
             result["label_singular"] = SINGULAR.get(name, _label(name))
         elif "enum" in items or node.get("x-reference") in COLLECTIONS:
@@ -295,12 +312,13 @@ def index_html(region: str) -> str:
   <meta name="robots" content="noindex">
   <title>{title}</title>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
-  <style>a[class*="GoBackButtonStyle"], a[class*="GoBackButtonStyle"] p {{ color: #4b5563 !important; }} /* Decap's grey: 3.4:1 */</style>
+  <style>a[class*="GoBackButtonStyle"], a[class*="GoBackButtonStyle"] p, a[class*="AppHeaderSiteLink"] {{ color: #4b5563 !important; }} /* Decap's greys: 3.4:1, 3.9:1 */</style>
 </head>
 <body>
   <noscript>Het webformulier voor redacteuren werkt alleen met JavaScript.</noscript>
   <script src="manual-init.js"></script>
   <script src="decap-cms.js"></script>
+  <script src="button-names.js"></script>
   <script type="module" src="cms.js"></script>
 </body>
 </html>
@@ -332,6 +350,7 @@ def cms_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
     yield OutputFile(f"{FOLDER}/manual-init.js", "window.CMS_MANUAL_INIT = true;\n")
     yield OutputFile(f"{FOLDER}/cms.js", glue_script(key_orders(catalogue.vocabularies, catalogue.config)))
     assets = resources.files("mantelkaart") / "assets" / "cms"
-    yield OutputFile(f"{FOLDER}/record-format.js", (assets / "record-format.js").read_text(encoding="utf-8"))
+    for script in ("record-format.js", "button-names.js"):
+        yield OutputFile(f"{FOLDER}/{script}", (assets / script).read_text(encoding="utf-8"))
     for name, content in _library_files(context.config_dir):
         yield OutputFile(f"{FOLDER}/{name}", content)
