@@ -85,10 +85,11 @@ PRODUCERS: list[Producer] = [
     open_data,
     referrer_outputs,
     comparison_outputs,
-    leaflet_outputs,
 ]
+# Made on the second core while the pages are rendered; nothing in the build reads them.
+BACKGROUND: list[Producer] = [leaflet_outputs]
 
 
 def site_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
-    for producer in PRODUCERS:
+    for producer in (*PRODUCERS, *BACKGROUND):
         yield from producer(catalogue, context)

@@ -31,13 +31,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from mantelkaart import production, structured_data
+from mantelkaart.background import Background
 from mantelkaart.config import ConfigError, SiteConfig
 from mantelkaart.dataset import Dataset
 from mantelkaart.frontend import FrontendError
 from mantelkaart.guide_page import GUIDE_SCRIPT, GUIDE_STYLESHEET
 from mantelkaart.look import theme_settings, tidy_theme
 from mantelkaart.maps import MAP_SCRIPT
-from mantelkaart.outputs import STYLESHEET, SiteContext
+from mantelkaart.outputs import BACKGROUND, STYLESHEET, SiteContext
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.parties import consultant_settings
 from mantelkaart.problems import render
@@ -69,6 +70,7 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         self.dataset: Dataset | None = None
         self.staging: Path | None = None  # files made on the second core, until MkDocs copies them
         self.previous_site: Path | None = None  # the published site this build replaces
+        self.background: Background | None = None  # files made while MkDocs renders (PDFs)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options: dict[str, Any] = {k: v for k, v in self.config.items() if v is not None}
@@ -124,6 +126,7 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
                     files.append(File.generated(config, output.path, content=output.content))
         except FrontendError as error:
             raise PluginError(str(error)) from None
+        self.background = Background(BACKGROUND, catalogue, context)
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: Page, to_data: str) -> None:
@@ -138,9 +141,15 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self._clear_staging()
+        if self.background is not None:
+            self.background.finish(Path(config.site_dir))
+            self.background = None
 
     def on_build_error(self, error: Exception) -> None:
         self._clear_staging()
+        if self.background is not None:
+            self.background.cancel()
+            self.background = None
 
     def _clear_staging(self) -> None:
         """The files the second core made have been copied into the site (or the build failed)."""
