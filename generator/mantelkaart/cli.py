@@ -14,6 +14,7 @@ from mantelkaart import exchange
 from mantelkaart.config import ConfigError
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
+from mantelkaart.plain_language import TOPIC
 from mantelkaart.problems import count, dutch_list, render
 
 
@@ -28,8 +29,15 @@ def _summary(dataset: Dataset) -> str:
     return (
         f"{count(records, 'record', 'records')} gelezen ({count(services, 'dienst', 'diensten')}): "
         f"{count(len(dataset.errors), 'fout', 'fouten')}, "
-        f"{count(len(dataset.warnings), 'waarschuwing', 'waarschuwingen')}."
+        f"{count(len(dataset.warnings), 'waarschuwing', 'waarschuwingen')}{_language_note(dataset)}."
     )
+
+
+def _language_note(dataset: Dataset) -> str:
+    language = sum(1 for p in dataset.warnings if p.topic == TOPIC)
+    if not language:
+        return ""
+    return f" ({language} over gewone taal: die tellen nooit als fout, ook niet met --strict)"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -110,6 +118,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from mantelkaart.plain_language import HardWords
     from mantelkaart.report import editorial_report, overdue_markdown, report_text
 
     config, root = site_config(Path(args.config))
@@ -118,7 +127,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(render(dataset.errors, "text"), file=sys.stderr)
         print("Het rapport gaat over geldige records; los eerst de fouten op.", file=sys.stderr)
         return 1
-    report = editorial_report(dataset.catalogue, args.today)
+    report = editorial_report(dataset.catalogue, args.today, HardWords.load(root))
     print(overdue_markdown(report) if args.command == "stale" else report_text(report))
     return 0
 

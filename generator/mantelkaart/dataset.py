@@ -14,6 +14,8 @@ from mantelkaart.config import SiteConfig
 from mantelkaart.drafts import draft_problems
 from mantelkaart.freshness import StaleRecord, stale_problems, stale_records
 from mantelkaart.guide_file import load_guide
+from mantelkaart.loader import YamlTrouble
+from mantelkaart.plain_language import TOPIC, HardWords, language_problems, words_problem
 from mantelkaart.problems import Problem, suggest
 from mantelkaart.records import KINDS
 from mantelkaart.validation import Progress, Source, known_ids, load_sources, no_cyclic_gc, record_files
@@ -39,7 +41,8 @@ class Dataset:
         return [p for p in self.problems if p.severity == "waarschuwing"]
 
     def ok(self, strict: bool = False) -> bool:
-        return not (self.errors or (strict and self.warnings))
+        """No errors; with ``strict`` no warnings either, except plain-language ones (never errors)."""
+        return not (self.errors or (strict and any(p.topic != TOPIC for p in self.warnings)))
 
     @classmethod
     def load(
@@ -72,6 +75,7 @@ class Dataset:
             catalogue = Catalogue(config, vocabularies)
             return cls(root, config, catalogue, [], [problem])
         files = record_files(root)
+        words, words_trouble = _hard_words(root)
         with no_cyclic_gc():
             drafts: list[Source] = []
             sources, problems = load_sources(root, config, vocabularies, today, progress, files, drafts)
@@ -81,7 +85,8 @@ class Dataset:
             catalogue.guide, guide_problems = load_guide(
                 root, config, vocabularies, known_ids(files)["respite-forms"]
             )
-        all_problems = _sorted([*problems, *cross, *guide_problems, *stale_problems(sources, stale)])
+        plain = [*words_trouble, *language_problems(sources, words)]
+        all_problems = _sorted([*problems, *cross, *guide_problems, *stale_problems(sources, stale), *plain])
         return cls(
             root, config, catalogue, sources, all_problems, stale, (len(sources), len(catalogue.offers))
         )
@@ -136,6 +141,7 @@ class Dataset:
             theirs = _check_share(root, config, vocabularies, today, batches(left, []), known)
         results.append(theirs)
         guide_problems = load_guide(root, config, vocabularies, known["respite-forms"])[1]
+        guide_problems += _hard_words(root)[1]
         # References across batches: a service named in another batch exists if some batch saw it.
         services = {key for result in results for key in result[4]}
         valid = {key.partition("/")[0] for key in services} | {p for result in results for p in result[5]}
@@ -177,6 +183,7 @@ def _check_share(
     keys: set[str] = set()
     providers: set[str] = set()
     pending: list[tuple[str, Problem]] = []
+    words = _hard_words(root)[0]
     with no_cyclic_gc():
         for batch in batches:
             drafts: list[Source] = []
@@ -184,7 +191,7 @@ def _check_share(
             catalogue, cross = build_catalogue(sources, config, vocabularies, known, today)
             cross += draft_problems(drafts, catalogue, known)  # records with errors
             old = stale_records(sources, today, config.stale_after_months)
-            problems += [*troubles, *cross, *stale_problems(sources, old)]
+            problems += [*troubles, *cross, *stale_problems(sources, old), *language_problems(sources, words)]
             stale += old
             records += len(sources)
             services += len(catalogue.offers)
@@ -192,6 +199,14 @@ def _check_share(
             providers.update(catalogue.providers)
             pending += catalogue.pending
     return problems, stale, records, services, keys, providers, pending
+
+
+def _hard_words(root: Path) -> tuple[HardWords, list[Problem]]:
+    """The plain-language check's word list, and the problem with the site's own list, if any."""
+    try:
+        return HardWords.load(root), []
+    except YamlTrouble as trouble:
+        return HardWords.load(None), [words_problem(trouble)]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

@@ -26,10 +26,13 @@ class Problem:
     message: str
     hint: str = ""
     severity: Severity = "fout"
+    topic: str = ""  # "taal": a plain-language warning, which never counts as an error (--strict)
 
     def text(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         label = "" if self.severity == "fout" else "waarschuwing: "
+        if self.topic == "taal":
+            label = "waarschuwing (gewone taal): "
         subject = f"{self.field}: " if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}: {label}{subject}{self.message}{hint}"

@@ -3,7 +3,8 @@
 Counts per municipality and per respite form, records past their verification
 date (with who last verified them), and gaps: services without a phone number or
 opening hours, outdoor services without a location, regulations past 'geldig_tot',
-respite forms nobody offers. Shown by ``mantelkaart report`` (text) and on the
+respite forms nobody offers; and the texts with the most plain-language warnings
+(:mod:`mantelkaart.plain_language`). Shown by ``mantelkaart report`` (text) and on the
 page /redactie/rapport/ (``templates/report.html``); the overdue list alone, in
 Markdown and grouped by provider, feeds the weekly GitHub issue (``mantelkaart stale``).
 """
@@ -20,6 +21,8 @@ from mantelkaart.config import NATIONWIDE
 from mantelkaart.freshness import months_between
 from mantelkaart.markdown import code, escape
 from mantelkaart.pages import Page, PageMaker
+from mantelkaart.plain_language import HardWords, record_texts, text_warnings
+from mantelkaart.problems import field_path
 from mantelkaart.records import Verification
 
 if TYPE_CHECKING:
@@ -65,6 +68,20 @@ class Overdue:
     months: int
 
 
+@dataclass(frozen=True)
+class Wording:
+    """A text with plain-language warnings: whose text, which field, what to change."""
+
+    relpath: str
+    name: str
+    field: str
+    warnings: list[str]
+    page: str | None = None
+
+
+LANGUAGE_LIMIT = 10  # texts listed, the most warnings first
+
+
 @dataclass
 class EditorialReport:
     today: date
@@ -73,6 +90,7 @@ class EditorialReport:
     respite_forms: list[Tally] = field(default_factory=list)
     overdue: list[Overdue] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
+    language: list[Wording] = field(default_factory=list)  # texts with the most plain-language warnings
 
     def overdue_by_group(self) -> dict[str, list[Overdue]]:
         groups: dict[str, list[Overdue]] = {}
@@ -81,7 +99,9 @@ class EditorialReport:
         return groups
 
 
-def editorial_report(catalogue: Catalogue, today: date | None = None) -> EditorialReport:
+def editorial_report(
+    catalogue: Catalogue, today: date | None = None, words: HardWords | None = None
+) -> EditorialReport:
     today = today or catalogue.today
     config = catalogue.config
     report = EditorialReport(today, config.stale_after_months)
@@ -99,7 +119,30 @@ def editorial_report(catalogue: Catalogue, today: date | None = None) -> Editori
         )
     report.overdue = sorted(_overdue(catalogue, today), key=lambda o: (o.group.lower(), o.relpath, o.name))
     report.gaps = [gap for gap in _gaps(catalogue, today) if gap.findings]
+    report.language = _language(catalogue, words or HardWords.load(None))
     return report
+
+
+def _language(catalogue: Catalogue, words: HardWords) -> list[Wording]:
+    """The texts with the most plain-language warnings (at most :data:`LANGUAGE_LIMIT`)."""
+    found: list[Wording] = []
+    kinds = (("providers", catalogue.providers), ("respite-forms", catalogue.respite_forms),
+             ("regulations", catalogue.regulations))  # fmt: skip
+    for kind, records in kinds:
+        for record_id, record in records.items():
+            relpath = catalogue.files[(kind, record_id)]
+            for key, name, text in record_texts(kind, record):
+                warnings = text_warnings(text, words)
+                if not warnings:
+                    continue
+                page = PageMaker.path(kind, record_id)
+                if key[0] == "diensten":  # a service's text: its own page
+                    offer = catalogue.offer(f"{record_id}/{record.services[int(key[1])].id}")
+                    page = PageMaker.offer_path(offer) if offer else page
+                said = [f"{message} {hint}" for message, hint in warnings]
+                found.append(Wording(relpath, name, field_path(key), said, page))
+    found.sort(key=lambda w: (-len(w.warnings), w.relpath, w.name, w.field))
+    return found[:LANGUAGE_LIMIT]
 
 
 def _overdue(catalogue: Catalogue, today: date) -> Iterator[Overdue]:
@@ -244,6 +287,12 @@ def report_text(report: EditorialReport) -> str:
         lines += [f"  - {f.name} ({f.relpath}){': ' + f.detail if f.detail else ''}" for f in gap.findings]
     if not report.gaps:
         lines += ["", "Geen ontbrekende gegevens gevonden."]
+    lines += ["", "Teksten met de meeste waarschuwingen over gewone taal:"]
+    if not report.language:
+        lines.append("  Geen: alle samenvattingen en omschrijvingen hebben korte zinnen en gewone woorden.")
+    for wording in report.language:
+        lines.append(f"  - {wording.name} ({wording.relpath}, {wording.field}): {len(wording.warnings)}")
+        lines += [f"      {warning}" for warning in wording.warnings]
     return "\n".join(lines)
 
 
@@ -270,7 +319,8 @@ def overdue_markdown(report: EditorialReport) -> str:
 
 def report_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
     """Producer: /redactie/rapport/, out of the navigation and the search, not for search engines."""
-    report = editorial_report(catalogue)
+    words = HardWords.load(catalogue.config.data_path(context.config_dir))
+    report = editorial_report(catalogue, words=words)
     body = PageMaker(catalogue, context.site_url).render("report.html", PAGE, report=report)
     yield Page(
         PAGE,
