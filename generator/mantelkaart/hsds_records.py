@@ -33,6 +33,7 @@ from mantelkaart.problems import field_path, translate
 from mantelkaart.records import Coordinates, Provider, Regulation
 from mantelkaart.skeleton import slugify
 
+MAX_ID = 80  # characters; an id is part of a file name and a web address
 UNVERIFIED = {"op": "2000-01-01", "door": "Import uit HSDS, nog niet gecontroleerd"}
 Record = dict[str, Any]
 
@@ -50,6 +51,7 @@ class RecordMaker:
         self.values = Values(report)
         self.index = TermIndex(taxonomies, terms)
         self.today = today
+        self._numbers: dict[int, tuple[set[str], dict[str, int]]] = {}  # per 'used' set: next number per base
         self.context = {
             "vocabularies": dataset.catalogue.vocabularies,
             "municipalities": self.config.municipality_ids(),
@@ -63,11 +65,15 @@ class RecordMaker:
         return Attributes(self.index, attributes, where, self.report)
 
     def slug(self, wanted: str | None, name: str, used: set[str], where: str) -> str:
-        candidate = wanted if wanted and SLUG.match(wanted) else slugify(name)[:80].strip("-") or "record"
-        base, number = candidate, 1
+        fits = wanted and len(wanted) <= MAX_ID and SLUG.match(wanted)
+        candidate = wanted if fits and wanted else slugify(name)[:MAX_ID].strip("-") or "record"
+        # The next number to try per base, so 30,000 equal names take linear time, not quadratic.
+        numbers = self._numbers.setdefault(id(used), (used, {}))[1]
+        base, number = candidate, numbers.get(candidate, 1)
         while candidate in used:
             number += 1
             candidate = f"{base}-{number}"
+        numbers[base] = number
         used.add(candidate)
         if wanted and candidate != wanted:
             self.report.fill(where, f"id '{candidate}' in plaats van '{wanted}' (die was ongeldig of dubbel)")
