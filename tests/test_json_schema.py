@@ -347,7 +347,10 @@ def test_schema_has_vocabularies_municipalities_dutch_descriptions_and_no_extras
     config, root = site_config(REPO / "mkdocs.yml")
     schema = record_schema("providers", Vocabularies.load(root / "vocabularies"), config)
     service_schema = schema["$defs"]["Service"]
-    assert schema["additionalProperties"] is False and service_schema["additionalProperties"] is False
+    for node in (schema, service_schema):  # unknown fields are refused, with a Dutch message
+        assert (
+            node["propertyNames"]["enum"] == list(node["properties"]) and "additionalProperties" not in node
+        )
     assert "dementie" in service_schema["properties"]["doelgroepen"]["items"]["enum"]
     area = service_schema["properties"]["werkgebied"]["items"]["enum"]
     assert area == [*config.municipalities, "landelijk"]
@@ -403,3 +406,55 @@ def test_schema_command_reports_a_broken_vocabulary_in_dutch(tmp_path: Path) -> 
     result = run_cli("schema", cwd=root)
     assert result.returncode == 1
     assert "kleuren.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- Dutch help in editors' tools ----------------------------------------------------
+
+
+def _nodes(node: Any) -> list[dict[str, Any]]:
+    if isinstance(node, list):
+        return [n for item in node for n in _nodes(item)]
+    if not isinstance(node, dict):
+        return []
+    # not the names of fields (checked with their object) nor the conditions of an "if"
+    skip = ("examples", "enum", "propertyNames", "if")
+    return [node, *[n for key, value in node.items() if key not in skip for n in _nodes(value)]]
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_pattern_choice_and_object_has_a_dutch_message(kind: str) -> None:
+    """yaml-language-server shows these instead of its English text with the raw expression."""
+    config, root = site_config(REPO / "mkdocs.yml")
+    nodes = _nodes(record_schema(kind, Vocabularies.load(root / "vocabularies"), config))
+    patterns = [n for n in nodes if "pattern" in n]
+    choices = [n for n in nodes if "enum" in n]
+    objects = [n for n in nodes if n.get("type") == "object" and "properties" in n]
+    assert patterns and choices and objects
+    assert all(
+        n["patternErrorMessage"].startswith(("Schrijf", "Gebruik", "Een link", "Dit klopt niet. "))
+        for n in patterns
+    )
+    assert all(n["errorMessage"].startswith("Kies uit: ") for n in choices if n.get("x-kind") != "time")
+    for n in objects:
+        assert "additionalProperties" not in n and n["propertyNames"]["enum"] == list(n["properties"])
+        assert n["propertyNames"]["errorMessage"].startswith("Dit veld bestaat hier niet")
+    assert not [n for n in nodes if " or " in str(n.get("errorMessage", ""))]
+
+
+def test_choices_are_listed_with_of() -> None:
+    config, root = site_config(REPO / "mkdocs.yml")
+    schema = record_schema("providers", Vocabularies.load(root / "vocabularies"), config)
+    status = schema["$defs"]["Service"]["properties"]["status"]
+    assert status["errorMessage"] == "Kies uit: actief, tijdelijk-gesloten of gestopt."
+
+
+def test_times_as_yaml_1_1_reads_them_are_accepted(test_site_schemas) -> None:
+    """YAML 1.1 reads 08:00 as 480 (base 60): tools in that mode must not flag the example times."""
+    data = provider(
+        diensten=[service(openingstijden={"tijden": [{"dagen": ["ma"], "van": 480, "tot": 1440}]})]
+    )
+    assert schema_errors(test_site_schemas["providers"], data) == []
+    late = provider(
+        diensten=[service(openingstijden={"tijden": [{"dagen": ["ma"], "van": 480, "tot": 1441}]})]
+    )
+    assert schema_errors(test_site_schemas["providers"], late)

@@ -26,7 +26,7 @@ import yaml
 from mantelkaart.catalogue import Catalogue
 from mantelkaart.config import SiteConfig
 from mantelkaart.frontend import node_modules
-from mantelkaart.json_schema import record_schema, schema_comment
+from mantelkaart.json_schema import PATTERN_MESSAGES, record_schema, schema_comment
 from mantelkaart.records import KINDS
 from mantelkaart.vocabulary import Vocabularies
 
@@ -44,17 +44,6 @@ DAYS = {"ma": "maandag", "di": "dinsdag", "wo": "woensdag", "do": "donderdag", "
 DAYS |= {"za": "zaterdag", "zo": "zondag"}
 STATUS = {"actief": "Actief", "tijdelijk-gesloten": "Tijdelijk gesloten", "gestopt": "Gestopt"}
 LABELS = {"email": "E-mail", "id": "Id (korte naam)", "voor_wie": "Voor wie", "coordinaten": "Coördinaten"}
-PATTERN_MESSAGES = {
-    "slug": "Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'het-parkhuis'.",
-    "url": "Een link begint met https:// (of mailto: voor e-mail).",
-    "email": "Schrijf het e-mailadres als naam@voorbeeld.nl.",
-    "phone": "Schrijf het nummer met netnummer, bijvoorbeeld 078 000 0000.",
-    "time": "Schrijf de tijd als uu:mm, bijvoorbeeld 09:30.",
-    "postcode": "Schrijf vier cijfers en twee letters, bijvoorbeeld 3311 AB.",
-    "amount": "Schrijf alleen het getal, bijvoorbeeld 75 of 21,50.",
-    "age": "Schrijf een leeftijd in hele jaren, bijvoorbeeld 18.",
-    "coordinate": "Schrijf een decimaal getal in Nederland, bijvoorbeeld 51.8133 of 4.6901.",
-}
 SINGULAR = {"diensten": "Dienst", "locaties": "Locatie", "tijden": "Tijdvak", "betaling": "Betaling"}
 SUMMARIES = {
     "diensten": "{{fields.naam}}",

@@ -51,6 +51,27 @@ DESCRIPTIONS = {
 }
 GENERATED = "Gemaakt door 'mantelkaart schema' uit het recordschema; niet met de hand aanpassen."
 
+# Dutch messages that editors' tools show (yaml-language-server's `patternErrorMessage`
+# and `errorMessage`), by "x-kind" of the field type; also the web editor's pattern hints.
+PATTERN_MESSAGES = {
+    "slug": "Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'het-parkhuis'.",
+    "url": "Een link begint met https:// (of mailto: voor e-mail).",
+    "email": "Schrijf het e-mailadres als naam@voorbeeld.nl.",
+    "phone": "Schrijf het nummer met netnummer, bijvoorbeeld 078 000 0000.",
+    "time": "Schrijf de tijd als uu:mm, bijvoorbeeld 09:30.",
+    "date": "Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-09-01.",
+    "postcode": "Schrijf vier cijfers en twee letters, bijvoorbeeld 3311 AB.",
+    "amount": "Schrijf alleen het getal, bijvoorbeeld 75 of 21,50.",
+    "age": "Schrijf een leeftijd in hele jaren, bijvoorbeeld 18.",
+    "coordinate": "Schrijf een decimaal getal in Nederland, bijvoorbeeld 51.8133 of 4.6901.",
+    "yes-no": "Schrijf ja of nee.",
+    "line": "Schrijf hier tekst op één regel, zonder tabs of andere onzichtbare tekens.",
+    "text": "Schrijf hier gewone tekst, zonder tabs of andere onzichtbare tekens.",
+}
+# YAML 1.1 tools (yaml-language-server with `yamlVersion: 1.1`) read 08:00 as the number
+# 480 (base 60); a time therefore also accepts the numbers 0:00 to 24:00 become.
+SEXAGESIMAL_DAY = 24 * 60
+
 # Rules of `mantelkaart validate` that a JSON Schema cannot express, by id. A test
 # proves, for each, that the validator rejects a record the schema accepts.
 VALIDATOR_ONLY: dict[str, str] = {
@@ -106,6 +127,7 @@ def _complete(node: Any, vocabularies: Vocabularies, municipalities: list[str]) 
     elif vocabulary:
         node["enum"] = vocabularies[vocabulary].ids()
     node.pop("title", None)
+    _add_messages(node)
     if "default" in node:
         default = node["default"]
         if default is None or default == []:
@@ -115,6 +137,37 @@ def _complete(node: Any, vocabularies: Vocabularies, municipalities: list[str]) 
     for key, value in node.items():
         if key not in ("examples", "default", "enum", "const"):
             _complete(value, vocabularies, municipalities)
+
+
+def _choices(values: list[Any]) -> str:
+    words = [str(v) for v in values]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} of {words[-1]}"
+
+
+def _add_messages(node: dict[str, Any]) -> None:
+    """Dutch messages for patterns, choices and unknown fields (yaml-language-server shows them).
+
+    An unknown field is refused with ``propertyNames`` instead of ``additionalProperties:
+    false`` (the same rule, as no record kind has ``patternProperties``): that is where
+    yaml-language-server reads a message of our own, at the key, without its English one.
+    """
+    kind = node.get("x-kind")
+    if kind == "time":
+        node.update(type=["string", "integer"], minimum=0, maximum=SEXAGESIMAL_DAY)
+        node["errorMessage"] = PATTERN_MESSAGES["time"]
+    if "pattern" in node and kind in PATTERN_MESSAGES:
+        node["patternErrorMessage"] = PATTERN_MESSAGES[kind]
+    elif "pattern" in node and node.get("description"):  # a field's own rule, e.g. volgende_stap.door
+        node["patternErrorMessage"] = f"Dit klopt niet. {node['description']}"
+    if "enum" in node and "errorMessage" not in node:
+        node["errorMessage"] = f"Kies uit: {_choices(node['enum'])}."
+    if node.get("additionalProperties") is False and "properties" in node:
+        del node["additionalProperties"]
+        names = list(node["properties"])
+        node["propertyNames"] = {
+            "enum": names,
+            "errorMessage": f"Dit veld bestaat hier niet (let op de spelling). Kies uit: {_choices(names)}.",
+        }
 
 
 def example_record(model: type[BaseModel]) -> dict[str, Any]:
