@@ -102,7 +102,7 @@ def test_new_writes_a_commented_skeleton_that_validates_once_filled_in(
 
 
 FILLED = {
-    "078 000 0000": "078 123 4567",
+    "0000 000 000": "078 123 4567",
     "vul-in@example.org": "info@de-linde.example.org",
     "https://vul-in.example.org": "https://de-linde.example.org",
     "9999 ZZ": "3311 GR",

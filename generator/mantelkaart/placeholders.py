@@ -6,7 +6,10 @@ record cannot reach the site with a made-up name, number or address:
 * text that starts with :data:`PROMPT` says what to fill in, after the colon;
 * the values in :data:`PLACEHOLDERS` keep the shape of their field (editors' tools check
   the skeleton against the JSON Schema) and are refused as they are. None of them is a
-  real number or address, and the example data uses none of them.
+  real number or address, and neither the example data nor the benchmark's synthetic data
+  can hold one (those use numbers such as 078 000 0101: fictional, but valid).
+
+Where a placeholder stands, only "Vul dit in" is said, not also that the value is invalid.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from mantelkaart.loader import PathKey
 
 PROMPT = "Vul in:"
 PLACEHOLDERS = {
-    "078 000 0000": "het telefoonnummer",
+    "0000 000 000": "het telefoonnummer",
     "vul-in@example.org": "het e-mailadres",
     "https://vul-in.example.org": "het webadres",
     "9999 ZZ": "de postcode",

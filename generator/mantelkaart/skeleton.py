@@ -75,7 +75,7 @@ soort: zorgaanbieder            # lijst 'soorten', bijvoorbeeld gemeente, welzij
 # vervangt u; 'mantelkaart validate' weigert ze tot dan. Een veld dat u niet weet, haalt u weg.
 samenvatting: "Vul in: één zin over wat deze organisatie doet"
 contact:
-  telefoon: 078 000 0000        # met netnummer; wordt een belknop
+  telefoon: 0000 000 000        # met netnummer, bijvoorbeeld 078 123 4567; wordt een belknop
   email: vul-in@example.org
   website: https://vul-in.example.org
 locaties:

@@ -145,6 +145,7 @@ class _File:
     document: Document | None = None
     record: Record | None = None
     problems: list[Problem] = field(default_factory=list)
+    placeholders: set[str] = field(default_factory=set)  # fields holding a placeholder (said already)
 
     def problem(self, message: str, hint: str, line: int = 1, column: int = 1) -> None:
         self.problems.append(Problem(self.relpath, line, column, "", message, hint))
@@ -194,6 +195,7 @@ def _placeholders(item: _File, context: dict[str, Any]) -> None:
         return
     for key, wanted in find_placeholders(item.document.data):
         line, column = item.document.position(key)
+        item.placeholders.add(field_path(key))
         item.problems.append(
             Problem(item.relpath, line, column, field_path(key), f"Vul dit in: {wanted}.", HINT)
         )
@@ -216,5 +218,6 @@ def _validate(item: _File, context: dict[str, Any]) -> None:
         from mantelkaart.drafts import hidden_checks  # only for records with errors
 
         errors = details(error)
-        item.problems += from_validation(item.document, item.relpath, model, errors)
+        said = from_validation(item.document, item.relpath, model, errors)
+        item.problems += [p for p in said if p.field not in item.placeholders]
         item.problems += hidden_checks(item.document, item.relpath, model, errors, context)
