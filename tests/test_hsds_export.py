@@ -288,3 +288,20 @@ def test_a_failing_copy_leaves_the_same_files(
     parallel = HsdsFiles(catalogue, "https://example.org/", parallel=True)
     assert parallel.copy is not None
     assert parallel.files("Titel", None) == serial
+
+
+def test_the_description_is_the_records_own_without_the_summary_echoed(files: dict[str, bytes]) -> None:
+    """Issue 14, item 6: no 'summary, blank line, description'; the summary travels as its attribute."""
+    catalogue = load(REPO).catalogue
+    exported = {org["name"]: org for org in organizations(files)}
+    checked = 0
+    for provider in catalogue.providers.values():
+        org = exported[provider.name]
+        assert org.get("description") == (provider.description or provider.summary)
+        for service in provider.services:
+            item = by_name(org["services"], service.name)
+            assert item["description"] == (service.description or service.summary)
+            if service.description:
+                assert not item["description"].startswith(service.summary + "\n\n")
+                checked += 1
+    assert checked > 10

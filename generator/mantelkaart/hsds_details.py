@@ -23,9 +23,14 @@ FREE = "Gratis"
 NO_CONTACT = Contact.model_construct()
 
 
-def joined(first: str | None, rest: str | None) -> str:
-    """A summary and a longer text as one HSDS description (the summary first)."""
-    return "\n\n".join(part for part in (first, rest) if part)
+def joined(summary: str | None, description: str | None) -> str | None:
+    """The HSDS description: the record's own description, never the summary echoed before it.
+
+    Only a record without a description gives its one-line summary (which also travels in the
+    ``mantelkaart:samenvatting`` attribute), so that consumers without our taxonomy still read
+    what the help is.
+    """
+    return description or summary
 
 
 @lru_cache(maxsize=512)
