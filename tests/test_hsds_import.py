@@ -369,3 +369,29 @@ def test_a_new_site_can_start_from_hsds(exported: tuple[dict[str, bytes], Path],
     )
     assert "Controle van alle records: 0 fouten" in result.stdout
     assert load(site).catalogue.providers["het-parkhuis"].services[0].respite_form is None
+
+
+OTHER_EXAMPLES = {
+    "service_full.json": "diensten (service)",
+    "service_list.json": "diensten (service)",
+    "location.json": "locaties (location)",
+    "service_at_location_full.json": "diensten op locaties (service_at_location)",
+    "service_at_location_list.json": "diensten op locaties (service_at_location)",
+    "taxonomy_term.json": "begrippen (taxonomy_term)",
+    "taxonomy_term_list.json": "begrippen (taxonomy_term)",
+    "taxonomy.json": "taxonomieën (taxonomy)",
+    "taxonomy_list.json": "taxonomieën (taxonomy)",
+    "tabular.json": "de beschrijving van HSDS-tabellen (CSV)",
+}
+
+
+@needs_hsds
+@pytest.mark.parametrize("name", sorted(OTHER_EXAMPLES))
+def test_files_that_are_not_organizations_are_refused(name: str, tmp_path: Path) -> None:
+    """Issue 14, item 3: the official example of a service or location is not imported as a provider."""
+    site = empty_site(MINI, tmp_path / "site")
+    result = run_cli("import", "hsds", str(HSDS / "examples" / name), cwd=site)
+    assert result.returncode == 1, result.stdout
+    assert f"bevat {OTHER_EXAMPLES[name]}" in result.stderr and "geen organisaties" in result.stderr
+    assert "Er is niets geïmporteerd." in result.stderr and "Traceback" not in result.stderr
+    assert not (site / "providers").exists() or not any((site / "providers").iterdir())

@@ -240,13 +240,64 @@ def read_organizations(path: Path, limit: int = 20) -> list[Organization]:
     return organizations
 
 
+# Fields that only other HSDS objects have (an organization has none of them), with what the object is.
+OTHER_OBJECTS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"service", "location"}), "diensten op locaties (service_at_location)"),
+    (
+        frozenset(
+            {"status", "service_areas", "application_process", "eligibility_description", "organization"}
+        ),
+        "diensten (service)",
+    ),
+    (
+        frozenset({"location_type", "latitude", "longitude", "addresses", "transportation"}),
+        "locaties (location)",
+    ),
+    (frozenset({"term_uri", "taxonomy", "taxonomy_detail", "parent_id", "code"}), "begrippen (taxonomy_term)"),
+    (frozenset({"version"}), "taxonomieën (taxonomy)"),
+    (frozenset({"openapi_url", "profile"}), "de beschrijving van een HSDS-profiel"),
+    (frozenset({"number"}), "telefoonnummers (phone)"),
+)
+ORGANIZATION_ONLY = frozenset(
+    {"services", "website", "legal_status", "tax_status", "tax_id", "year_incorporated"}
+)
+
+
+def object_kind(item: Any) -> str | None:
+    """What an HSDS object is, in Dutch, if it is not an organization; ``None`` for an organization."""
+    if not isinstance(item, dict):
+        return None  # reported per item by the model
+    keys = set(item)
+    if keys & ORGANIZATION_ONLY:
+        return None
+    if keys and all(key.endswith(".csv") for key in keys):
+        return "de beschrijving van HSDS-tabellen (CSV)"
+    for fields, what in OTHER_OBJECTS:
+        if keys & fields:
+            return what
+    if "organization_id" in keys:
+        return "geen organisaties maar onderdelen van een organisatie"
+    return None
+
+
 def _organization_list(data: Any, path: Path) -> list[Any]:
+    items: list[Any] | None = None
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
-        return list(data["contents"])  # a page of the HSDS API
-    if isinstance(data, dict) and "name" in data:
-        return [data]
-    if isinstance(data, list):
-        return data
+        items = list(data["contents"])  # a page of the HSDS API
+    elif isinstance(data, dict) and ("name" in data or object_kind(data)):
+        items = [data]
+    elif isinstance(data, list):
+        items = data
+    if items is not None:
+        kinds = [kind for kind in (object_kind(item) for item in items[:50]) if kind]
+        if kinds:
+            raise HsdsInputError(
+                f"{path} bevat {kinds[0]}, geen organisaties. Mantelkaart leest alleen een bestand met "
+                "organisaties in (een lijst, één organisatie of een pagina van de HSDS-API), zoals "
+                "organizations.json uit 'mantelkaart export'; diensten en locaties staan daarin bij hun "
+                "organisatie."
+            )
+        return items
     raise HsdsInputError(
         f"{path} bevat geen HSDS-organisaties. Verwacht: een lijst organisaties (zoals organizations.json "
         "uit 'mantelkaart export'), één organisatie, of een pagina van de HSDS-API met 'contents'."
