@@ -27,6 +27,7 @@ from mantelkaart.pages import Page, PageMaker
 from mantelkaart.reference import reference_html
 from mantelkaart.referrers import referrer_outputs
 from mantelkaart.report import report_outputs
+from mantelkaart.saved_list import saved_list_outputs
 
 STYLESHEET = "assets/mantelkaart/mantelkaart.css"
 
@@ -85,6 +86,7 @@ PRODUCERS: list[Producer] = [
     open_data,
     referrer_outputs,
     comparison_outputs,
+    saved_list_outputs,
 ]
 # Made on the second core while the pages are rendered; nothing in the build reads them.
 BACKGROUND: list[Producer] = [leaflet_outputs]

@@ -42,6 +42,7 @@ from mantelkaart.outputs import BACKGROUND, STYLESHEET, SiteContext
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.parties import consultant_settings
 from mantelkaart.problems import render
+from mantelkaart.saved_list import PRINT_STYLESHEET, SAVED_LIST_SCRIPT, SAVED_LIST_STYLESHEET
 from mantelkaart.validation import KINDS
 
 log = logging.getLogger("mkdocs.plugins.mantelkaart")
@@ -86,6 +87,8 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         config.extra_javascript.append(MAP_SCRIPT)  # the finder page loads finder.js itself
         config.extra_css.append(GUIDE_STYLESHEET)
         config.extra_javascript.append(GUIDE_SCRIPT)
+        config.extra_css.extend([SAVED_LIST_STYLESHEET, PRINT_STYLESHEET])  # the bewaarlijst, and paper
+        config.extra_javascript.append(SAVED_LIST_SCRIPT)
         config.extra["mantelkaart"] = {"example_data": self.site.example_data, "region": self.site.region}
         try:
             config.extra["mantelkaart"].update(theme_settings(self.site, Path(config.docs_dir)))
