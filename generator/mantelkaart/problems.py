@@ -142,7 +142,9 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         if term:
             return ctx["message"], f"Bedoelde u '{term}'? '{ctx['value']}' is een zoekwoord bij '{term}'."
         hint = suggest(str(ctx["value"]), ctx["choices"])
-        return ctx["message"], hint or f"Kies uit: {dutch_list(ctx['choices'][:20])}."
+        choices = list(ctx["choices"])
+        listed = dutch_list(choices) if len(choices) <= 20 else ", ".join(choices[:20]) + ", …"
+        return ctx["message"], hint or f"Kies uit: {listed}."
     if kind == "missing":
         return "Dit veld is verplicht maar ontbreekt.", "Voeg het veld toe; zie de redactiehandleiding."
     if kind == "extra_forbidden":
