@@ -121,7 +121,7 @@ def entry(catalogue: Catalogue, offer: Offer) -> list[str]:
     return [values[name] for name in FIELDS]
 
 
-def list_data(catalogue: Catalogue) -> dict[str, object]:
+def list_data(catalogue: Catalogue) -> dict[str, Any]:
     """The data file: every service a visitor can save (the finder's), by key.
 
     Texts that many services share (a provider's name, a cost phrase, an address) are

@@ -212,6 +212,7 @@
       var plain = url.href.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, "");
       var external = /^https?:$/.test(url.protocol) && url.origin !== location.origin;
       var said = text === url.href.replace(/\/$/, "") || text.replace(/^(www\.)/, "") === plain;
+      if (/^Route plannen/.test(text)) said = true; // the address is on the page already
       if (external && !said) link.setAttribute("data-mk-external", "");
       else link.removeAttribute("data-mk-external");
     });
