@@ -10,12 +10,11 @@ or the copy fails, this process makes them itself at the end: the same files eit
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mantelkaart import cores
+from mantelkaart import cores, scratch
 
 if TYPE_CHECKING:
     from mantelkaart.catalogue import Catalogue
@@ -29,7 +28,7 @@ class Background:
         self.producers = producers
         self.catalogue = catalogue
         self.context = context
-        self.folder = Path(tempfile.mkdtemp(prefix="mantelkaart-achtergrond-"))
+        self.folder = scratch.make("mantelkaart-achtergrond-")
         self.copy: cores.Copy | None = cores.Copy(self._made) if producers and cores.may_fork() else None
 
     def _made(self, counter: Any = None) -> list[str]:
@@ -53,7 +52,7 @@ class Background:
                 self.copy = None
             if paths is None:  # no copy, or it failed: make them here
                 shutil.rmtree(self.folder, ignore_errors=True)
-                self.folder.mkdir(parents=True)
+                self.folder = scratch.make("mantelkaart-achtergrond-")
                 paths = self._made()
             for path in paths:
                 target = site_dir / path

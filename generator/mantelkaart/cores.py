@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
@@ -61,7 +62,7 @@ class Copy:
         fork = mp.get_context("fork")
         self.counter = fork.Value("i", 0)
         self._receiver, sender = fork.Pipe(duplex=False)
-        self._process = fork.Process(target=_run, args=(sender, work, self.counter), daemon=True)
+        self._process = fork.Process(target=_run, args=(sender, work, self.counter, os.getpid()), daemon=True)
         self._process.start()
         sender.close()
 
@@ -80,7 +81,20 @@ class Copy:
             self._process.kill()
 
 
-def _run(sender: Connection, work: Callable[[Any], Any], counter: Any) -> None:
+def _die_with_parent(parent: int) -> None:
+    """On Linux, the kernel stops this copy when its parent dies (SIGKILL included), so a
+    copy is never orphaned, blocked on a pipe, holding the build's output open."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before that took effect
+        os._exit(1)
+
+
+def _run(sender: Connection, work: Callable[[Any], Any], counter: Any, parent: int) -> None:
+    _die_with_parent(parent)
     try:
         sender.send(("made", work(counter)))
     except BaseException:  # the parent does this share itself, and reports any real error

@@ -9,7 +9,12 @@ fetched from outside (the URL fetcher only reads those font files).
 
 from __future__ import annotations
 
+import calendar
+import contextlib
+import hashlib
 import logging
+import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -158,19 +163,38 @@ def render_html(
     )
 
 
-def render_pdf(catalogue: Catalogue, leaflet: Leaflet, site_url: str, fonts: Path | None) -> bytes:
+def render_pdf(
+    catalogue: Catalogue, leaflet: Leaflet, site_url: str, fonts: Path | None, font_config: Any = None
+) -> bytes:
     """The PDF, at most two pages. It starts from what usually fits and shortens by a quarter
     until it fits (what is left out is counted on paper, and is on the site): a few renders
     of a two-page document, however many services the region has."""
     from weasyprint import HTML
 
     budget = BUDGET
-    while True:
-        html = render_html(catalogue, leaflet, site_url, fonts, budget)
-        document = HTML(string=html, url_fetcher=_fetcher(fonts)).render()
-        if len(document.pages) <= MAX_PAGES or budget <= 1:
-            return bytes(document.write_pdf())
-        budget = budget * 3 // 4
+    with _build_date(catalogue.today):  # the same folder from the same records, byte for byte
+        while True:
+            html = render_html(catalogue, leaflet, site_url, fonts, budget)
+            document = HTML(string=html, url_fetcher=_fetcher(fonts)).render(font_config=font_config)
+            if len(document.pages) <= MAX_PAGES or budget <= 1:
+                identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+                return bytes(document.write_pdf(pdf_identifier=identifier, pdf_tags=True))
+            budget = budget * 3 // 4
+
+
+@contextlib.contextmanager
+def _build_date(day: date) -> Iterator[None]:
+    """Font subsets carry a timestamp; reproducible-builds' SOURCE_DATE_EPOCH (which fontTools
+    reads) makes it the build's date instead of the moment."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(day.timetuple()))
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def leaflet_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[OutputFile]:
@@ -188,9 +212,19 @@ def leaflet_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Outp
             str(error).splitlines()[0][:120],
         )
         return
+    from weasyprint.text.fonts import FontConfiguration
+
     fonts = _font_folder(context.config_dir)
-    for leaflet in (*municipality_leaflets(catalogue), *respite_form_leaflets(catalogue)):
-        yield OutputFile(leaflet.path, render_pdf(catalogue, leaflet, context.site_url, fonts))
+    font_config = FontConfiguration()  # the site's font read once for all folders
+    try:
+        for leaflet in (*municipality_leaflets(catalogue), *respite_form_leaflets(catalogue)):
+            yield OutputFile(
+                leaflet.path, render_pdf(catalogue, leaflet, context.site_url, fonts, font_config)
+            )
+    finally:  # WeasyPrint keeps @font-face files in a temporary folder until the object goes
+        folder = getattr(font_config, "_folder", None)
+        if isinstance(folder, Path):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _font_folder(config_dir: Path) -> Path | None:

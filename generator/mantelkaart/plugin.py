@@ -17,7 +17,6 @@ import os
 import posixpath
 import re
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -30,7 +29,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from mantelkaart import production, structured_data
+from mantelkaart import production, scratch, structured_data
 from mantelkaart.background import Background
 from mantelkaart.config import ConfigError, SiteConfig
 from mantelkaart.dataset import Dataset
@@ -72,6 +71,7 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         self.staging: Path | None = None  # files made on the second core, until MkDocs copies them
         self.previous_site: Path | None = None  # the published site this build replaces
         self.background: Background | None = None  # files made while MkDocs renders (PDFs)
+        self.current_page = ""  # the page being made, for a message if the build breaks
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options: dict[str, Any] = {k: v for k, v in self.config.items() if v is not None}
@@ -118,7 +118,7 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         # Record pages' edit links: from docs/ up to the data folder, then the record's file.
         to_data = Path(os.path.relpath(self.root, config.docs_dir)).as_posix()
         if production.parallel_wanted(catalogue):
-            self.staging = Path(tempfile.mkdtemp(prefix="mantelkaart-"))
+            self.staging = scratch.make("mantelkaart-")
         try:
             for output in production.produce(catalogue, context, self.staging):
                 if isinstance(output, Page):
@@ -159,6 +159,14 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
+
+    def on_pre_page(self, page: MkDocsPage, config: MkDocsConfig, files: Files) -> MkDocsPage:
+        # Named in the message if the build breaks on this page (publisher._crash_report).
+        record = page.file.edit_uri or ""
+        self.current_page = page.file.src_uri + (
+            f" (record {record.split('../')[-1]})" if record.endswith(".yaml") else ""
+        )
+        return page
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         if page.edit_url and "/../" in page.edit_url:  # record pages: docs/../providers/x.yaml

@@ -6,20 +6,61 @@ theme) leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
-import tempfile
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from mantelkaart import scratch
 
 
 class BuildFailed(Exception):
     def __init__(self, report: str) -> None:
         super().__init__(report)
         self.report = report
+
+
+class BuildInterrupted(BuildFailed):
+    """Ctrl-C or SIGTERM during the build: nothing was published."""
+
+    def __init__(self) -> None:
+        super().__init__("Het bouwen is afgebroken.")
+
+
+@contextlib.contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """SIGTERM stops the build like Ctrl-C, so its scratch folders are removed on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _crash_report(config: Any, error: Exception) -> str:
+    """A Dutch message naming the page (and record) being made when the build broke."""
+    plugin = config.plugins.get("mantelkaart") if hasattr(config, "plugins") else None
+    where = getattr(plugin, "current_page", None)
+    about = f" bij de pagina {where}" if where else ""
+    return (
+        f"Er ging iets mis bij het maken van de site{about}: {type(error).__name__}: {error}\n"
+        "Controleer dat record, of meld dit aan de beheerder van Mantelkaart."
+    )
 
 
 class _Collector(logging.Handler):
@@ -47,14 +88,22 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
             ) from None
         target = Path(site_dir or config.site_dir).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
+        for prefix, folder in ((f".{target.name}-nieuw-", target.parent), ("mantelkaart-", None)):
+            scratch.clean(prefix, folder)  # what builds killed before left behind
+        staging = scratch.make(f".{target.name}-nieuw-", target.parent)
         config.site_dir = str(staging)
-        try:
-            build(config)
-        except (PluginError, Abort, ConfigurationError) as error:
-            raise BuildFailed("\n".join([*collector.messages, str(error)])) from None
+        with _stopped_by_sigterm():
+            try:
+                build(config)
+            except (PluginError, Abort, ConfigurationError) as error:
+                raise BuildFailed("\n".join([*collector.messages, str(error)])) from None
+            except KeyboardInterrupt:
+                raise BuildInterrupted() from None
+            except Exception as error:  # a page that could not be rendered: say which, not a traceback
+                raise BuildFailed(_crash_report(config, error)) from None
         if strict and collector.messages:
             raise BuildFailed("Waarschuwingen (--strict):\n" + "\n".join(collector.messages))
+        scratch.release(staging)
         _swap(staging, target)
         staging = None
         return target
