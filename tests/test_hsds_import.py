@@ -12,6 +12,8 @@ from open_data_support import HSDS, export, needs_hsds, write_export
 
 from mantelkaart.cli import main
 from mantelkaart.hsds_import import plan_import
+from mantelkaart.loader import load_document
+from mantelkaart.record_yaml import record_yaml
 
 from support import MINI, REPO, TODAY, load, run_cli
 
@@ -95,6 +97,27 @@ def test_existing_files_are_not_overwritten_without_force(
     result = run_cli("import", "hsds", source, "--force", cwd=site)
     assert result.returncode == 0, result.stderr
     assert mine.read_text(encoding="utf-8").startswith("# Geïmporteerd uit")
+
+
+def report_of(site: Path) -> str:
+    """The Markdown import report written next to the data."""
+    return (site / "import-rapport.md").read_text(encoding="utf-8")
+
+
+def draft(site: Path, relpath: str) -> dict[str, Any]:
+    return dict(load_document(site / relpath).data)
+
+
+def fill_in(site: Path, relpath: str, changes: dict[str, Any], services: dict[str, Any]) -> str:
+    """What an editor does with a draft: fill in what is missing and move it to providers/."""
+    data = draft(site, relpath)
+    data.update(changes)
+    data["diensten"] = [{**service, **services} for service in data.get("diensten", [])]
+    target = site / "providers" / Path(relpath).name
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(record_yaml(data), encoding="utf-8")
+    (site / relpath).unlink()
+    return target.stem
 
 
 def hsds_file(folder: Path, data: Any, name: str = "organizations.json") -> Path:
@@ -193,13 +216,14 @@ def test_hostile_text_and_ids_stay_data(tmp_path: Path) -> None:
                     "status": "active",
                     "service_areas": [{"name": "Dordrecht"}],
                     "description": "Een dienst. Met meer uitleg.",
-                }
+                },
+                {"name": "Gewone dienst", "status": "active", "service_areas": [{"name": "Dordrecht"}]},
             ],
         }
     ]
     result = run_cli("import", "hsds", str(hsds_file(tmp_path, data)), cwd=site)
     assert result.returncode == 0, result.stderr + result.stdout
-    written = sorted(p.name for p in (site / "providers").iterdir())
+    written = sorted(p.name for p in (site / "concepten" / "providers").iterdir())
     assert (
         len(written) == 1
         and written[0].endswith(".yaml")
@@ -207,12 +231,27 @@ def test_hostile_text_and_ids_stay_data(tmp_path: Path) -> None:
         and ".." not in written[0]
     )
     assert not (tmp_path / "etc").exists()
-    assert "id '" in result.stdout and "../../../etc/passwd" in result.stdout  # reported: id replaced
-    assert "naam 'Dienst" in result.stdout and "onzichtbare stuurtekens" in result.stdout
-    text = (site / "providers" / written[0]).read_text(encoding="utf-8")
-    provider = load(site).catalogue.providers[written[0].removesuffix(".yaml")]
-    assert provider.name == HOSTILE  # text stays text; the pages escape it
+    report = report_of(site)
+    assert "id '" in report and "../../../etc/passwd" in report  # reported: id replaced
+    assert "Dienst" in report and "onzichtbare stuurtekens" in report
+    text = (site / "concepten" / "providers" / written[0]).read_text(encoding="utf-8")
     assert "naam:" in text
+    provider_id = fill_in(
+        site,
+        f"concepten/providers/{written[0]}",
+        {"soort": "zorgaanbieder", "gecontroleerd": {"op": "2026-09-01", "door": "Redactie"}},
+        {
+            "samenvatting": "Een dienst.",
+            "functies": ["informatie"],
+            "doelgroepen": ["iedereen"],
+            "omgeving": "thuis",
+            "kosten": {"betaald_door": ["gratis"]},
+            "toegang": ["vrij-toegankelijk"],
+            "volgende_stap": {"door": "aanbieder"},
+        },
+    )
+    provider = load(site).catalogue.providers[provider_id]
+    assert provider.name == HOSTILE  # text stays text; the pages escape it
 
 
 def test_foreign_hsds_is_mapped_with_a_report(tmp_path: Path) -> None:
@@ -297,21 +336,50 @@ def test_foreign_hsds_is_mapped_with_a_report(tmp_path: Path) -> None:
     }
     result = run_cli("import", "hsds", str(hsds_file(tmp_path, data)), cwd=site)
     assert result.returncode == 0, result.stderr + result.stdout
-    report = result.stdout
+    assert (
+        "Als concept geschreven" in result.stdout and "Controle van alle records: 0 fouten" in result.stdout
+    )
+    report = report_of(site)
     for expected in (
-        "1 aanbieders met 1 diensten",
         "dienst 'elders'",  # skipped: no known municipality
         "werkgebied 'Gorinchem'",
-        "taal 'xx'",
+        "Klingon",  # a language the site's list lacks: reported, not replaced
         "begrip 'Seniors'",
-        "organisatie: 'tax_id' (1 keer)",
-        "dienst: 'wait_time' (1 keer)",
-        "functies: informatie",  # filled in, to check
-        "openingstijden 'Eerste zaterdag van de maand' als toelichting overgenomen",
-        "Controle van alle records: 0 fouten",
+        "| organisatie.tax_id | 0 | 0 | 1 |",
+        "| dienst.wait_time | 0 | 0 | 1 |",
+        "Eerste zaterdag van de maand",
+        # Nothing made up: what the record needs and the source does not say is left to an editor.
+        "| concepten/providers/stichting-voorbeeldzorg.yaml | soort, diensten[1].functies, "
+        "diensten[1].omgeving, diensten[1].kosten.betaald_door, diensten[1].toegang, "
+        "diensten[1].volgende_stap, gecontroleerd |",
     ):
         assert expected in report, expected
-    provider = load(site).catalogue.providers["stichting-voorbeeldzorg"]
+    assert not (site / "providers").exists() or not any((site / "providers").iterdir())
+    assert load(site).catalogue.providers == {}  # a draft is never on the site
+    text = (site / "concepten" / "providers" / "stichting-voorbeeldzorg.yaml").read_text(encoding="utf-8")
+    for invented in (
+        "informatie",
+        "iedereen",
+        "vrij-toegankelijk",
+        "eigen-kosten",
+        "Neem contact op",
+        "2000-01-01",
+    ):
+        assert invented not in text, invented
+    assert "CONCEPT" in text and "talen: [en]" in text
+    provider_id = fill_in(
+        site,
+        "concepten/providers/stichting-voorbeeldzorg.yaml",
+        {"soort": "zorgaanbieder", "gecontroleerd": {"op": "2026-09-01", "door": "Redactie"}},
+        {
+            "functies": ["respijtzorg"],
+            "omgeving": "buitenshuis",
+            "kosten": {"betaald_door": ["eigen-kosten"], "toelichting": "Per nacht € 25,00"},
+            "toegang": ["vrij-toegankelijk"],
+            "volgende_stap": {"door": "aanbieder"},
+        },
+    )
+    provider = load(site).catalogue.providers[provider_id]
     service = provider.services[0]
     assert provider.contact.phone == "078 000 0999" and provider.contact.reachable == "Op werkdagen"
     assert provider.locations[0].postcode == "3311 AA" and provider.locations[0].coordinates is not None
@@ -320,8 +388,7 @@ def test_foreign_hsds_is_mapped_with_a_report(tmp_path: Path) -> None:
     assert service.audience is not None and service.audience.care_recipient is not None
     assert service.audience.care_recipient.min_age == 65
     assert service.hours is not None and service.hours.spans[0].days == ["ma", "di"]
-    assert service.cost.note == "Per nacht € 25,00"
-    assert provider.verified.on.isoformat() == "2000-01-01"  # never checked: stale at once
+    assert service.hours.note == "Eerste zaterdag van de maand"
 
 
 @needs_hsds
@@ -333,16 +400,19 @@ def test_the_official_hsds_example_imports(tmp_path: Path) -> None:
         service["service_areas"] = [{"id": "x", "name": "Dordrecht"}]
     result = run_cli("import", "hsds", str(hsds_file(tmp_path, data)), cwd=site)
     assert result.returncode == 0, result.stderr + result.stdout
-    report = result.stdout
-    assert "1 aanbieders met 1 diensten" in report and "Controle van alle records: 0 fouten" in report
-    assert "postcode 'ABC 1234': 'ABC 1234' is geen geldige Nederlandse postcode." in report
+    assert "Controle van alle records: 0 fouten" in result.stdout
+    report = report_of(site)
+    assert "'ABC 1234' is geen geldige Nederlandse postcode." in report
     assert "coördinaten: Het punt (100.0, 101.0) ligt niet in Nederland." in report
-    assert (
-        "organisatie: 'year_incorporated' (1 keer)" in report
-        and "openingstijden: 'dtstart' (1 keer)" in report
-    )
-    provider = load(site).catalogue.providers["example-organization-inc"]
-    assert provider.contact.phone == "+44 1234 234567"  # kept in the international form
+    assert "| organisatie.year_incorporated | 0 | 0 | 1 |" in report
+    assert "| openingstijden.dtstart |" in report
+    # The official example's Urdu is reported by its Dutch name, never replaced by Dutch.
+    assert "Urdu staat niet in de lijst 'talen'" in report
+    text = (site / "concepten" / "providers" / "example-organization-inc.yaml").read_text(encoding="utf-8")
+    assert "telefoon: +44 1234 234567" in text  # kept in the international form
+    assert "nl" not in load_document(site / "concepten/providers/example-organization-inc.yaml").data[
+        "diensten"
+    ][0].get("talen", [])
 
 
 def test_plan_import_writes_nothing(exported: tuple[dict[str, bytes], Path], tmp_path: Path) -> None:
@@ -363,10 +433,9 @@ def test_a_new_site_can_start_from_hsds(exported: tuple[dict[str, bytes], Path],
     assert result.returncode == 0, result.stderr + result.stdout
     assert "17 aanbieders met 37 diensten en 6 regelingen geschreven" in result.stdout
     # Named from the taxonomy_terms.json beside the export, not by its id.
-    assert (
-        "dienst 'Logeerzorg in Het Parkhuis': begrip 'Logeeropvang' (respijtvormen) is onbekend"
-        in result.stdout
-    )
+    assert "begrip 'Logeeropvang' (respijtvormen) is onbekend (4): " in report_of(
+        site
+    ) and "`providers/het-parkhuis.yaml, dienst 'Logeerzorg in Het Parkhuis'`" in report_of(site)
     assert "Controle van alle records: 0 fouten" in result.stdout
     assert load(site).catalogue.providers["het-parkhuis"].services[0].respite_form is None
 

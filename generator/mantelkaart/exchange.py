@@ -21,6 +21,19 @@ def add_commands(sub: Any) -> None:
     )
     imports.add_argument("path", metavar="BESTAND", help="het JSON-bestand, bijvoorbeeld organizations.json")
     imports.add_argument("--force", action="store_true", help="bestaande records overschrijven")
+    imports.add_argument(
+        "--land",
+        default="NL",
+        metavar="LAND",
+        help="land waarin telefoonnummers zonder landcode gelezen worden als het adres geen land noemt "
+        "(ISO-code of naam, standaard NL)",
+    )
+    imports.add_argument(
+        "--buiten-regio",
+        dest="buiten_regio",
+        action="store_true",
+        help="organisaties buiten de gemeenten van de site als concept in concepten/buiten-regio/ zetten",
+    )
     imports.set_defaults(run=cmd_import)
 
 
@@ -80,8 +93,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(render(errors, "text"), file=sys.stderr)
         print("Los eerst de fouten in de bestaande records op; er is niets geïmporteerd.", file=sys.stderr)
         return 1
+    from mantelkaart.hsds_values import country_code
+
+    country = country_code(args.land)
+    if country is None:
+        print(
+            f"'{args.land}' is geen land dat Mantelkaart kent; geef bijvoorbeeld --land US.", file=sys.stderr
+        )
+        print("Er is niets geïmporteerd.", file=sys.stderr)
+        return 2
     try:
-        result, existing = import_hsds(dataset, Path(args.path), force=args.force)
+        result, existing = import_hsds(
+            dataset, Path(args.path), force=args.force, country=country, keep_outside=args.buiten_regio
+        )
     except HsdsInputError as error:
         print(error, file=sys.stderr)
         print("Er is niets geïmporteerd.", file=sys.stderr)

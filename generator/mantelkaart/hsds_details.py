@@ -92,6 +92,12 @@ def schedules(owner: str, sid: str, service: Service) -> list[Json]:
     return schedules
 
 
+def generated_text(span: dict[str, Any]) -> str:
+    """The description :func:`schedules` writes for a span (``dagen``, ``van``, ``tot``)."""
+    days = unique(span["dagen"])
+    return f"{days_text(tuple(days)).capitalize()} van {dutch_time(span['van'])} tot {dutch_time(span['tot'])} uur"
+
+
 def cost_options(owner: str, sid: str, service: Service) -> list[Json]:
     options = []
     if "gratis" in service.cost.paid_by:

@@ -2,11 +2,14 @@
 
 An export of Mantelkaart comes back unchanged (the attributes of the
 ``mantelkaart`` taxonomy carry what HSDS has no field for). Other HSDS data is
-mapped as far as it goes; required values that HSDS does not have are filled in
-with a neutral choice, and everything that is filled in, left out or skipped is
-listed in the Dutch report (:class:`ImportReport`). Each record is validated with
-the site's own rules before anything is written; existing files are only
-overwritten with ``force``.
+mapped as far as it goes and nothing is made up: a record that lacks a value the
+site requires (a target group, who pays, ...) is written as a draft into
+``concepten/``, which is never built, until an editor fills it in. Organizations
+outside the site's municipalities are refused (or, with ``keep_outside``, written
+to ``concepten/buiten-regio/``). What was taken over, changed and left out is
+counted per field in the Dutch report (:class:`ImportReport`), also written as
+Markdown next to the data. Each record is validated with the site's own rules
+before anything is written; existing files are only overwritten with ``force``.
 """
 
 from __future__ import annotations
@@ -27,13 +30,26 @@ from mantelkaart.record_yaml import record_yaml
 class ImportResult:
     report: ImportReport
     files: dict[str, str] = field(default_factory=dict)  # relative path → YAML text
-    counts: tuple[int, int, int] = (0, 0, 0)  # providers, services, regulations
+    counts: tuple[int, int, int] = (0, 0, 0)  # providers, services, regulations (drafts not counted)
+    report_file: str | None = None  # where the Markdown report was written, relative to the site
 
     def summary(self) -> str:
-        return self.report.text(*self.counts)
+        return self.report.text(*self.counts, details=self.report_file)
+
+    def markdown(self) -> str:
+        return self.report.markdown(*self.counts)
 
 
-def plan_import(dataset: Dataset, source: Path, today: date | None = None) -> ImportResult:
+REPORT_FILE = "import-rapport.md"
+
+
+def plan_import(
+    dataset: Dataset,
+    source: Path,
+    today: date | None = None,
+    country: str = "NL",
+    keep_outside: bool = False,
+) -> ImportResult:
     """Read ``source`` and turn it into record files for ``dataset``'s site; writes nothing."""
     organizations: list[Organization] = read_organizations(source)
     report = ImportReport(source.name)
@@ -43,14 +59,23 @@ def plan_import(dataset: Dataset, source: Path, today: date | None = None) -> Im
         try:
             terms = read_terms(beside)
         except HsdsInputError as error:
-            report.drop(beside.name, str(error))
+            report.left("taxonomy_terms.json", str(error), beside.name)
     taxonomies = Taxonomies(dataset.catalogue)
-    maker = RecordMaker(dataset, taxonomies, terms, report, today or date.today())
+    maker = RecordMaker(dataset, taxonomies, terms, report, today or date.today(), country, keep_outside)
     records = maker.records(organizations)
     header = f"Geïmporteerd uit {source.name} (HSDS 3.0) met 'mantelkaart import hsds'."
     files = {
         f"{kind}/{record_id}.yaml": record_yaml(data, header) for (kind, record_id), data in records.items()
     }
+    for (kind, record_id), _ in records.items():
+        if kind.startswith("concepten"):
+            files[f"{kind}/{record_id}.yaml"] = record_yaml(
+                records[(kind, record_id)],
+                header
+                + "\nCONCEPT: komt niet op de site. Vul nog in: "
+                + ", ".join(report.drafts.get(f"{kind}/{record_id}.yaml", []))
+                + f".\nZet het bestand daarna in {kind.rsplit('/', 1)[-1]}/.",
+            )
     providers = [data for (kind, _), data in records.items() if kind == "providers"]
     counts = (
         len(providers),
@@ -73,12 +98,19 @@ def write_import(root: Path, result: ImportResult, force: bool = False) -> list[
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         result.report.written.append(relpath)
+    (root / REPORT_FILE).write_text(result.markdown(), encoding="utf-8")
+    result.report_file = REPORT_FILE
     return []
 
 
 def import_hsds(
-    dataset: Dataset, source: Path, force: bool = False, today: date | None = None
+    dataset: Dataset,
+    source: Path,
+    force: bool = False,
+    today: date | None = None,
+    country: str = "NL",
+    keep_outside: bool = False,
 ) -> tuple[ImportResult, list[str]]:
     """Plan and write; raises :class:`HsdsInputError` for input that is not HSDS."""
-    result = plan_import(dataset, source, today)
+    result = plan_import(dataset, source, today, country, keep_outside)
     return result, write_import(dataset.root, result, force)

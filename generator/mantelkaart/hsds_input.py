@@ -253,7 +253,10 @@ OTHER_OBJECTS: tuple[tuple[frozenset[str], str], ...] = (
         frozenset({"location_type", "latitude", "longitude", "addresses", "transportation"}),
         "locaties (location)",
     ),
-    (frozenset({"term_uri", "taxonomy", "taxonomy_detail", "parent_id", "code"}), "begrippen (taxonomy_term)"),
+    (
+        frozenset({"term_uri", "taxonomy", "taxonomy_detail", "parent_id", "code"}),
+        "begrippen (taxonomy_term)",
+    ),
     (frozenset({"version"}), "taxonomieën (taxonomy)"),
     (frozenset({"openapi_url", "profile"}), "de beschrijving van een HSDS-profiel"),
     (frozenset({"number"}), "telefoonnummers (phone)"),

@@ -23,6 +23,7 @@ from mantelkaart.hsds_values import (
     Attributes,
     TermIndex,
     Values,
+    country_code,
     first_sentence,
     report_extras,
     strip_summary,
@@ -34,8 +35,10 @@ from mantelkaart.records import Coordinates, Provider, Regulation
 from mantelkaart.skeleton import slugify
 
 MAX_ID = 80  # characters; an id is part of a file name and a web address
-UNVERIFIED = {"op": "2000-01-01", "door": "Import uit HSDS, nog niet gecontroleerd"}
+DRAFTS = "concepten"  # records that lack a required value: never built, listed in the editors' report
+OUTSIDE = "concepten/buiten-regio"  # with --buiten-regio: organizations outside the site's municipalities
 Record = dict[str, Any]
+Records = dict[tuple[str, str], Record]
 
 
 def compact(data: Record) -> Record:
@@ -44,11 +47,20 @@ def compact(data: Record) -> Record:
 
 class RecordMaker:
     def __init__(
-        self, dataset: Dataset, taxonomies: Taxonomies, terms: list[Term], report: ImportReport, today: date
+        self,
+        dataset: Dataset,
+        taxonomies: Taxonomies,
+        terms: list[Term],
+        report: ImportReport,
+        today: date,
+        country: str = "NL",
+        keep_outside: bool = False,
     ) -> None:
         self.config = dataset.config
         self.report = report
-        self.values = Values(report)
+        self.country = country  # where phone numbers are read when the address has no country
+        self.keep_outside = keep_outside
+        self.values = Values(report, country)
         self.index = TermIndex(taxonomies, terms)
         self.today = today
         self._numbers: dict[int, tuple[set[str], dict[str, int]]] = {}  # per 'used' set: next number per base
@@ -76,14 +88,16 @@ class RecordMaker:
         numbers[base] = number
         used.add(candidate)
         if wanted and candidate != wanted:
-            self.report.fill(where, f"id '{candidate}' in plaats van '{wanted}' (die was ongeldig of dubbel)")
+            self.report.changed(
+                "id", "ongeldig of dubbel: vervangen", f"id '{candidate}' in plaats van '{wanted}'"
+            )
         return candidate
 
     def verified(self, attrs: Attributes, where: str) -> Record | None:
         on = self.values.clean("date", attrs.value("gecontroleerd.op"), where, "gecontroleerd.op")
         by = self.values.text("line", attrs.value("gecontroleerd.door"), where, "gecontroleerd.door")
         if on and on > self.today:
-            self.report.drop(where, f"gecontroleerd.op {on.isoformat()} ligt in de toekomst")
+            self.report.drop(where, f"gecontroleerd.op {on.isoformat()} ligt in de toekomst", "gecontroleerd")
             on = None
         return {"op": on.isoformat(), "door": by} if on and by else None
 
@@ -99,71 +113,93 @@ class RecordMaker:
         clean = self.values
         data: Record = {}
         if phones:
-            data["telefoon"] = clean.text("phone", phones[0].number, where, "telefoon")
-            data["bereikbaar"] = clean.text("line", phones[0].description, where, "bereikbaar")
+            data["telefoon"] = clean.text("phone", phones[0].number, where, "contact.telefoon")
+            data["bereikbaar"] = clean.text("line", phones[0].description, where, "contact.bereikbaar")
             for phone in phones[1:]:
-                self.report.drop(where, f"telefoon '{phone.number}' (Mantelkaart neemt één nummer over)")
+                self.report.left(
+                    "contact.telefoon", "Mantelkaart neemt één nummer over", f"{phone.number} ({where})"
+                )
             for phone in phones:
-                report_extras(self.report, "telefoon", phone)
+                report_extras(self.report, "telefoon", phone, where)
         data["bereikbaar"] = data.get("bereikbaar") or clean.text(
-            "line", attrs.value("contact.bereikbaar"), where, "bereikbaar"
+            "line", attrs.value("contact.bereikbaar"), where, "contact.bereikbaar"
         )
-        data["email"] = clean.text("email", email, where, "e-mail")
-        data["website"] = clean.text("url", website, where, "website")
+        data["email"] = clean.text("email", email, where, "contact.email")
+        data["website"] = clean.text("url", website, where, "contact.website")
         if people:
-            data["contactpersoon"] = clean.text("line", people[0].name, where, "contactpersoon")
+            data["contactpersoon"] = clean.text("line", people[0].name, where, "contact.contactpersoon")
             for person in people[1:]:
-                self.report.drop(where, f"contactpersoon '{person.name}' (Mantelkaart neemt er één over)")
+                self.report.left(
+                    "contact.contactpersoon", "Mantelkaart neemt er één over", f"{person.name} ({where})"
+                )
             for person in people:
                 if person.email and person.email != email:
-                    self.report.drop(where, f"e-mail van contactpersoon '{person.email}'")
+                    self.report.left("contactpersoon.email", "geen veld voor", f"{person.email} ({where})")
                 if person.phones:
-                    self.report.drop(where, "telefoonnummers van een contactpersoon")
-                report_extras(self.report, "contactpersoon", person)
+                    self.report.left("contactpersoon.phones", "geen veld voor", where)
+                report_extras(self.report, "contactpersoon", person, where)
         return compact(data)
 
-    def validate(self, model: type[BaseModel], data: Record, where: str) -> bool:
+    def check(self, model: type[BaseModel], data: Record, where: str) -> list[str] | None:
+        """``[]`` for a valid record, the fields to fill in for a draft, ``None`` (reported) for neither.
+
+        A record that only lacks required values becomes a draft: Mantelkaart fills in nothing itself.
+        """
         try:
             model.model_validate(data, context=self.context)
         except ValidationError as error:
-            reasons = []
+            missing, reasons = [], []
             for detail in details(error):
+                where_in = field_path(tuple(detail["loc"]))
+                if detail["type"] == "missing":
+                    missing.append(where_in)
+                    continue
                 text, _ = translate(detail, model)
-                reasons.append(f"{field_path(tuple(detail['loc']))}: {text}")
-            self.report.skip(where, "; ".join(reasons))
-            return False
-        return True
+                reasons.append(f"{where_in}: {text}")
+            if reasons:
+                self.report.skip(where, "; ".join(reasons))
+                return None
+            return missing
+        return []
 
     # -- organizations ------------------------------------------------------------------
-    def records(self, organizations: list[Organization]) -> dict[tuple[str, str], Record]:
-        records: dict[tuple[str, str], Record] = {}
+    def records(self, organizations: list[Organization]) -> Records:
+        records: Records = {}
         for number, organization in enumerate(organizations, 1):
             self.organization(organization, number, records)
         return records
 
-    def organization(self, org: Organization, number: int, records: dict[tuple[str, str], Record]) -> None:
+    def data_country(self, org: Organization) -> str:
+        """The country of the organization's first address that names one, else ``--land`` (NL)."""
+        for location in org.locations:
+            for address in location.addresses:
+                code = country_code(address.country)
+                if code:
+                    return code
+        return self.country
+
+    def organization(self, org: Organization, number: int, records: Records) -> None:
         where = f"organisatie {number} ({org.name[:60]})"
+        self.values.country = self.data_country(org)
         attrs = self.attributes(org.attributes, where)
-        name = self.values.text("line", org.name, where, "naam")
+        name = self.values.text("line", org.name, where, "organisatie.naam")
         if name is None:
             self.report.skip(where, "de naam is geen bruikbare tekst")
             return
         provider_id = self.slug(attrs.value("id"), name, self.used["providers"], where)
         where = f"providers/{provider_id}.yaml"
-        report_extras(self.report, "organisatie", org)
+        report_extras(self.report, "organisatie", org, where)
         if org.uri and "/aanbieders/" not in org.uri:
-            self.report.field("organisatie", "uri")
+            self.report.field("organisatie", "uri", org.uri)
         kinds = attrs.terms("soorten")
-        kind = (
-            kinds[0] if kinds else ("gemeente" if name.lower().startswith("gemeente ") else "zorgaanbieder")
+        kind = kinds[0] if kinds else ("gemeente" if name.lower().startswith("gemeente ") else None)
+        summary = self.values.text("line", attrs.value("samenvatting"), where, "organisatie.samenvatting")
+        description = self.values.text(
+            "text", strip_summary(org.description, summary), where, "organisatie.omschrijving"
         )
-        if not kinds:
-            self.report.fill(where, f"soort '{kind}'")
-        summary = self.values.text("line", attrs.value("samenvatting"), where, "samenvatting")
-        description = self.values.text("text", strip_summary(org.description, summary), where, "omschrijving")
         locations, location_ids = self.locations(org, where)
         services: list[Record] = []
-        regulations: list[tuple[str, Record]] = []
+        regulations: list[tuple[str, Record, list[str]]] = []
         used: set[str] = set()
         for service in org.services:
             service_attrs = self.attributes(service.attributes, f"{where}, dienst '{service.name[:60]}'")
@@ -175,7 +211,7 @@ class RecordMaker:
                 made = self.services.service(service, service_attrs, where, name, location_ids, used)
                 if made:
                     services.append(made)
-        verified = self.verified(attrs, where) or self._fallback_verified(org, where)
+        verified = self.verified(attrs, where) or self._source_verified(org, where)
         contact = self.contact(org.phones, org.contacts, org.email, org.website, attrs, where)
         fields = {
             "naam": name,
@@ -190,28 +226,62 @@ class RecordMaker:
         data = {
             key: value for key, value in fields.items() if key == "contact" or value not in (None, [], "")
         }
-        if not self.validate(Provider, data, where):
-            for regulation_id, _ in regulations:
+        outside = self.outside(data, bool(regulations))
+        if outside:
+            self.report.outside.append(f"{where}: {outside}")
+            if not self.keep_outside:
+                return
+        missing = self.check(Provider, data, where)
+        if missing is None:
+            for regulation_id, _, _ in regulations:
                 self.report.skip(
                     f"regulations/{regulation_id}.yaml", f"de uitgever ({where}) is niet geïmporteerd"
                 )
             return
-        records[("providers", provider_id)] = data
-        for regulation_id, regulation_data in regulations:
-            records[("regulations", regulation_id)] = regulation_data
+        folder = OUTSIDE if outside else (DRAFTS if missing else "")
+        self.put(records, folder, "providers", provider_id, data, missing)
+        for regulation_id, regulation_data, regulation_missing in regulations:
+            kept = regulation_missing + (["uitgever (staat nog bij de concepten)"] if folder else [])
+            self.put(
+                records,
+                folder if folder else (DRAFTS if kept else ""),
+                "regulations",
+                regulation_id,
+                regulation_data,
+                kept,
+            )
 
-    def _fallback_verified(self, org: Organization, where: str) -> Record:
+    def put(
+        self, records: Records, folder: str, kind: str, record_id: str, data: Record, missing: list[str]
+    ) -> None:
+        place = f"{folder}/{kind}" if folder else kind
+        records[(place, record_id)] = data
+        if folder:
+            self.report.drafts[f"{place}/{record_id}.yaml"] = missing or ["ligt buiten de regio"]
+
+    def outside(self, data: Record, has_regulations: bool) -> str | None:
+        """Why an organization is outside the site's municipalities; ``None`` when it is inside."""
+        if has_regulations or any(service.get("werkgebied") for service in data.get("diensten", [])):
+            return None
+        cities = [location.get("plaats") for location in data.get("locaties", []) if location.get("plaats")]
+        if any(city.strip().casefold() in self.services.areas for city in cities):
+            return None
+        places = ", ".join(dict.fromkeys(cities[:3])) or "geen plaats of werkgebied"
+        return f"geen werkgebied of locatie in de gemeenten van deze site ({places})"
+
+    def _source_verified(self, org: Organization, where: str) -> Record | None:
+        """The source's own 'assured_date', the latest of its services; never a made-up date."""
         dates = []
         for service in org.services:
-            on = self.values.clean("date", service.assured_date, where, "assured_date")
+            on = self.values.clean("date", service.assured_date, where, "dienst.assured_date")
             if on and on <= self.today:
                 dates.append(on)
-        if dates:
-            verified = {"op": max(dates).isoformat(), "door": "Bron van de HSDS-gegevens"}
-        else:
-            verified = dict(UNVERIFIED)
-        self.report.fill(where, f"gecontroleerd op {verified['op']} door '{verified['door']}'")
-        return verified
+        if not dates:
+            return None
+        self.report.changed(
+            "gecontroleerd", "'assured_date' van de bron, door 'Bron van de HSDS-gegevens'", where
+        )
+        return {"op": max(dates).isoformat(), "door": "Bron van de HSDS-gegevens"}
 
     # -- locations ----------------------------------------------------------------------
     def locations(self, org: Organization, where: str) -> tuple[list[Record], dict[str, str]]:
@@ -223,7 +293,7 @@ class RecordMaker:
                 if link.location and link.location.id not in known:
                     items.append(link.location)
                     known.add(link.location.id)
-                report_extras(self.report, "dienst op locatie", link)
+                report_extras(self.report, "dienst op locatie", link, where)
         records: list[Record] = []
         ids: dict[str, str] = {}
         used: set[str] = set()
@@ -239,35 +309,48 @@ class RecordMaker:
         here = f"{where}, locatie '{location.name or location.id}'"
         attrs = self.attributes(location.attributes, here)
         clean = self.values
-        report_extras(self.report, "locatie", location)
+        report_extras(self.report, "locatie", location, here)
         address = location.addresses[0] if location.addresses else None
         for extra in location.addresses[1:]:
-            self.report.drop(here, f"tweede adres '{extra.address_1}'")
-        city = clean.text("line", address.city if address else None, here, "plaats") or clean.text(
-            "line", attrs.value("plaats"), here, "plaats"
+            self.report.left(
+                "adres", "Mantelkaart neemt één adres per locatie over", f"{extra.address_1} ({here})"
+            )
+        city = clean.text("line", address.city if address else None, here, "locatie.plaats") or clean.text(
+            "line", attrs.value("plaats"), here, "locatie.plaats"
         )
         if not city:
             self.report.skip(here, "de locatie heeft geen plaats")
             return None
-        name = clean.text("line", location.name, here, "naam")
+        name = clean.text("line", location.name, here, "locatie.naam")
         label = name or (address.address_1 if address else None) or city
         data: Record = {"id": self.slug(attrs.value("id"), label or city, used, here), "naam": name}
         if location.location_type not in (None, "physical"):
-            self.report.drop(here, f"soort locatie '{location.location_type}'")
+            self.report.left(
+                "locatie.location_type", f"soort '{location.location_type}' kent Mantelkaart niet", here
+            )
         if location.description and location.description != CONFIDENTIAL_NOTE:
-            self.report.drop(here, "omschrijving van de locatie")
+            self.report.left(
+                "locatie.description",
+                "een locatie heeft geen omschrijving",
+                f"{location.description} ({here})",
+            )
         if attrs.value("vertrouwelijk") == "ja":
             data.update(plaats=city, vertrouwelijk="ja")
             return compact(data)
         if address:
-            report_extras(self.report, "adres", address)
-            if address.country not in (None, "NL", "Nederland"):
-                self.report.drop(here, f"land '{address.country}'")
+            report_extras(self.report, "adres", address, here)
+            country = country_code(address.country)
+            if country not in (None, "NL"):
+                self.report.left(
+                    "adres.country", "alleen adressen in Nederland", f"{address.country} ({here})"
+                )
             street = ", ".join(part for part in (address.address_1, address.address_2) if part)
-            data["adres"] = clean.text("line", street, here, "adres")
-            data["postcode"] = clean.text("postcode", address.postal_code, here, "postcode")
+            data["adres"] = clean.text("line", street, here, "adres.address_1")
+            data["postcode"] = clean.text("postcode", address.postal_code, here, "adres.postal_code")
             if data["adres"] and not data["postcode"]:
-                self.report.drop(here, f"adres '{data['adres']}' (zonder geldige postcode)")
+                self.report.left(
+                    "adres.address_1", "zonder geldige Nederlandse postcode", f"{data['adres']} ({here})"
+                )
                 data["adres"] = None
         data["plaats"] = city
         if location.latitude is not None and location.longitude is not None:
@@ -276,29 +359,32 @@ class RecordMaker:
                 Coordinates.model_validate(point)
                 data["coordinaten"] = point
             except ValidationError as error:
-                self.report.drop(here, f"coördinaten: {details(error)[0].get('ctx', {}).get('message', '')}")
+                reason = details(error)[0].get("ctx", {}).get("message", "")
+                self.report.left("locatie.coordinaten", f"coördinaten: {reason}", here)
         if location.accessibility:
             first = location.accessibility[0]
-            data["toegankelijkheid"] = clean.text("line", first.description, here, "toegankelijkheid")
+            data["toegankelijkheid"] = clean.text("line", first.description, here, "locatie.toegankelijkheid")
             for item in location.accessibility:
-                report_extras(self.report, "toegankelijkheid", item)
+                report_extras(self.report, "toegankelijkheid", item, here)
             if len(location.accessibility) > 1:
-                self.report.drop(here, "meer dan één beschrijving van de toegankelijkheid")
+                self.report.left("locatie.toegankelijkheid", "meer dan één beschrijving", here)
         return compact(data)
 
     # -- regulations --------------------------------------------------------------------
-    def regulation(self, service: Service, attrs: Attributes, issuer: str) -> tuple[str, Record] | None:
+    def regulation(
+        self, service: Service, attrs: Attributes, issuer: str
+    ) -> tuple[str, Record, list[str]] | None:
         clean = self.values
         name = clean.text("line", service.name, f"regeling '{service.name[:60]}'", "naam") or "regeling"
         regulation_id = self.slug(attrs.value("id"), name, self.used["regulations"], f"regeling '{name}'")
         where = f"regulations/{regulation_id}.yaml"
-        report_extras(self.report, "regeling", service)
-        summary = clean.text("line", attrs.value("samenvatting"), where, "samenvatting")
+        report_extras(self.report, "regeling", service, where)
+        summary = clean.text("line", attrs.value("samenvatting"), where, "regeling.samenvatting")
         if summary is None and service.description:
             summary = first_sentence(service.description)
-            self.report.fill(where, "samenvatting gemaakt uit de omschrijving")
+            self.report.changed("regeling.samenvatting", "eerste zin van de omschrijving", summary)
         basis = attrs.terms("financiering")
-        functions = attrs.terms("functies") or ["financiele-tegemoetkoming"]
+        functions = attrs.terms("functies")
         phone = service.phones[0].number if service.phones else None
         amount = clean.clean("amount", attrs.value("bedrag"), where, "bedrag")
         hours = clean.clean("amount", attrs.value("uren"), where, "uren")
@@ -332,9 +418,10 @@ class RecordMaker:
                 "geldig_tot": valid_until and valid_until.isoformat(),
                 "respijtvormen": attrs.terms(RESPITE_FORMS),
                 "functies": functions,
-                "gecontroleerd": self.verified(attrs, where) or dict(UNVERIFIED),
+                "gecontroleerd": self.verified(attrs, where),
             }
         )
-        if not self.validate(Regulation, data, where):
+        missing = self.check(Regulation, data, where)
+        if missing is None:
             return None
-        return regulation_id, data
+        return regulation_id, data, missing

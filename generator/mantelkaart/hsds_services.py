@@ -8,10 +8,18 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from mantelkaart.config import NATIONWIDE
-from mantelkaart.hsds_details import FREE, NATIONWIDE_NAME, OWN_CONTRIBUTION
+from mantelkaart.hsds_details import FREE, NATIONWIDE_NAME, OWN_CONTRIBUTION, generated_text
 from mantelkaart.hsds_input import Language, Schedule, Service
 from mantelkaart.hsds_terms import RESPITE_FORMS
-from mantelkaart.hsds_values import Attributes, first_sentence, report_extras, schedule_span, strip_summary
+from mantelkaart.hsds_values import (
+    Attributes,
+    dutch_language_name,
+    first_sentence,
+    language_codes,
+    report_extras,
+    schedule_span,
+    strip_summary,
+)
 from mantelkaart.records import Eligibility, TimeSpan
 
 if TYPE_CHECKING:
@@ -19,28 +27,6 @@ if TYPE_CHECKING:
 
 Record = dict[str, Any]
 STATUS = {"active": "actief", "temporarily closed": "tijdelijk-gesloten", "defunct": "gestopt"}
-ISO_639_2 = {
-    "nld": "nl",
-    "dut": "nl",
-    "eng": "en",
-    "deu": "de",
-    "ger": "de",
-    "fra": "fr",
-    "fre": "fr",
-    "tur": "tr",
-    "ara": "ar",
-    "pol": "pl",
-    "spa": "es",
-    "ukr": "uk",
-    "fry": "fy",
-}
-# Required values HSDS has no field for: a neutral choice, always reported.
-DEFAULTS = {
-    "functies": ["informatie"],
-    "doelgroepen": ["iedereen"],
-    "toegang": ["vrij-toegankelijk"],
-    "financiering": ["eigen-kosten"],
-}
 
 
 def _compact(data: Record) -> Record:
@@ -60,13 +46,6 @@ class ServiceMaker:
         self.languages = {term.label.casefold(): key for key, term in languages.terms.items()}
         self.languages.update({key: key for key in languages.terms})
 
-    def terms(self, attrs: Attributes, taxonomy: str, where: str, what: str) -> list[str]:
-        found = attrs.terms(taxonomy)
-        if not found and taxonomy in DEFAULTS:
-            found = list(DEFAULTS[taxonomy])
-            self.report.fill(where, f"{what}: {', '.join(found)}")
-        return found
-
     def service(
         self,
         service: Service,
@@ -76,89 +55,116 @@ class ServiceMaker:
         location_ids: dict[str, str],
         used: set[str],
     ) -> Record | None:
+        """The service as the source says it; what the source does not say is left out (never guessed).
+
+        A service that lacks a required value makes its provider a draft (see ``RecordMaker``).
+        """
         clean = self.values
         where = f"{provider_where}, dienst '{service.name[:60]}'"
-        name = clean.text("line", service.name, where, "naam")
+        name = clean.text("line", service.name, where, "dienst.naam")
         if name is None:
             self.report.skip(where, "de naam is geen bruikbare tekst")
             return None
         service_id = self.maker.slug(attrs.value("id"), name, used, where)
         where = f"{provider_where}, dienst '{service_id}'"
-        report_extras(self.report, "dienst", service)
+        report_extras(self.report, "dienst", service, where)
         area = self.area(service, where)
-        if not area:
+        if service.service_areas and not area:
             self.report.skip(where, "geen werkgebied dat in mkdocs.yml (municipalities) staat")
             return None
-        summary = clean.text("line", attrs.value("samenvatting"), where, "samenvatting")
+        extra: list[str] = []  # source text without a field of its own: kept in the description
+        summary = clean.text("line", attrs.value("samenvatting"), where, "dienst.samenvatting")
         description = strip_summary(service.description, summary)
-        if summary is None:
-            summary = first_sentence(service.description) if service.description else name
-            self.report.fill(
-                where, "samenvatting gemaakt uit de " + ("omschrijving" if service.description else "naam")
+        if summary is None and service.description:
+            summary = first_sentence(
+                clean.text("text", service.description, where, "dienst.samenvatting") or ""
             )
+            if summary:
+                self.report.changed("dienst.samenvatting", "eerste zin van de omschrijving", summary)
         forms = attrs.terms(RESPITE_FORMS)
         for form in forms[1:]:
-            self.report.drop(where, f"tweede respijtvorm '{form}'")
+            self.report.drop(where, f"tweede respijtvorm '{form}'", "dienst.respijtvorm")
         locations = []
         for link in service.service_at_locations:
             key = link.location_id or (link.location.id if link.location else None)
             if key in location_ids:
                 locations.append(location_ids[key])
             else:
-                self.report.drop(where, f"locatie '{key}' (onbekend bij deze organisatie)")
+                self.report.drop(where, f"locatie '{key}' (onbekend bij deze organisatie)", "dienst.locaties")
         settings = attrs.terms("omgevingen")
-        setting = settings[0] if settings else ("buitenshuis" if locations else "thuis")
-        if not settings:
-            self.report.fill(where, f"omgeving: {setting}")
-        step = clean.text("line", service.application_process, where, "volgende stap")
-        if step is None:
-            step = f"Neem contact op met {provider_name}"[:200]
-            self.report.fill(where, f"volgende stap: '{step}'")
+        step = self.next_step(service, attrs, where, extra)
         status = STATUS.get(service.status or "active")
         if status is None:
-            status = "tijdelijk-gesloten" if service.status == "inactive" else "actief"
-            self.report.fill(where, f"status '{status}' voor '{service.status}'")
+            self.report.left("dienst.status", f"'{service.status}' is geen status van Mantelkaart", where)
+            status = "actief"
         contact = self.maker.contact(
             service.phones, service.contacts, service.email, service.url, attrs, where
         )
         languages = self.language_ids(service.languages, where)
-        return _compact(
+        hours = self.hours(service.schedules, where, extra)
+        if extra:
+            description = "\n\n".join(filter(None, (description, *extra)))
+        paid = self.cost(service, attrs, where)
+        data = _compact(
             {
                 "id": service_id,
                 "naam": name,
                 "samenvatting": summary,
-                "omschrijving": clean.text("text", description, where, "omschrijving"),
-                "functies": self.terms(attrs, "functies", where, "functies"),
+                "omschrijving": clean.text("text", description, where, "dienst.omschrijving"),
+                "functies": attrs.terms("functies"),
                 "respijtvorm": forms[0] if forms else None,
-                "doelgroepen": self.terms(attrs, "doelgroepen", where, "doelgroepen"),
+                "doelgroepen": attrs.terms("doelgroepen"),
                 "zorgfasen": attrs.terms("zorgfasen"),
                 "voor_wie": self.audience(service, attrs, where),
                 "werkgebied": area,
-                "omgeving": setting,
+                "omgeving": settings[0] if settings else None,
                 "locaties": list(dict.fromkeys(locations)),
-                "openingstijden": self.hours(service.schedules, where),
-                "kosten": self.cost(service, attrs, where),
-                "toegang": self.terms(attrs, "toegang", where, "toegang"),
-                "volgende_stap": {"door": attrs.value("volgende_stap.door") or "aanbieder", "tekst": step},
+                "openingstijden": hours,
+                "kosten": paid,
+                "toegang": attrs.terms("toegang"),
+                "volgende_stap": step,
+                "wachttijd": clean.text("line", attrs.value("wachttijd"), where, "dienst.wachttijd"),
                 "indicatie": indication(attrs),
-                "talen": None if languages in ([], ["nl"]) else languages,
                 "contact": contact or None,
                 "status": None if status == "actief" else status,
                 "gecontroleerd": self.maker.verified(attrs, where),
             }
         )
+        # Only what the source says: no languages given is no languages, not Dutch by default.
+        data["talen"] = languages
+        return data
+
+    def next_step(self, service: Service, attrs: Attributes, where: str, extra: list[str]) -> Record | None:
+        """How to apply, as the source says it; a long text is kept whole in the description."""
+        by = attrs.value("volgende_stap.door")
+        text = self.values.text("text", service.application_process, where, "dienst.volgende_stap")
+        if text is None:
+            return {"door": by} if by else None
+        line = " ".join(text.split())
+        if len(line) > 200 or "\n" in text:
+            extra.append(f"Aanmelden: {text}" if not text.lower().startswith("aanmeld") else text)
+            line = first_sentence(line)
+            self.report.changed(
+                "dienst.volgende_stap",
+                "lange tekst: eerste zin als stap, de hele tekst in de omschrijving",
+                where,
+            )
+        return {"door": by or "aanbieder", "tekst": line}
 
     def area(self, service: Service, where: str) -> list[str]:
         found: list[str] = []
         for area in service.service_areas:
-            report_extras(self.report, "werkgebied", area)
+            report_extras(self.report, "werkgebied", area, where)
             key = self.areas.get((area.name or "").strip().casefold())
             if key is None:
                 self.report.drop(
-                    where, f"werkgebied '{area.name}' (staat niet onder municipalities in mkdocs.yml)"
+                    where,
+                    f"werkgebied '{area.name}' (staat niet onder municipalities in mkdocs.yml)",
+                    "dienst.werkgebied",
                 )
             elif key not in found:
                 found.append(key)
+                self.report.taken("dienst.werkgebied", area.name)
         return found
 
     def audience(self, service: Service, attrs: Attributes, where: str) -> Record | None:
@@ -183,51 +189,72 @@ class ServiceMaker:
         if not any(key.startswith("voor_wie.") for key in attrs.values):
             rule = _compact(
                 {
-                    "leeftijd_vanaf": clean.text("age", _whole(service.minimum_age), where, "minimum_age"),
-                    "leeftijd_tot_en_met": clean.text(
-                        "age", _whole(service.maximum_age), where, "maximum_age"
+                    "leeftijd_vanaf": clean.text(
+                        "age", _whole(service.minimum_age), where, "dienst.minimum_age"
                     ),
-                    "toelichting": clean.text("text", service.eligibility_description, where, "voorwaarden"),
+                    "leeftijd_tot_en_met": clean.text(
+                        "age", _whole(service.maximum_age), where, "dienst.maximum_age"
+                    ),
+                    "toelichting": clean.text(
+                        "text", service.eligibility_description, where, "dienst.eligibility_description"
+                    ),
                 }
             )
             if rule:
                 audience["zorgvrager"] = rule
-                self.report.fill(where, "leeftijden en voorwaarden gelden nu voor de zorgvrager")
+                self.report.changed(
+                    "dienst.minimum_age, maximum_age, eligibility_description",
+                    "als voorwaarden voor de persoon die zorg krijgt (voor_wie.zorgvrager)",
+                    where,
+                )
         for who, rule in list(audience.items()):
             try:
                 Eligibility.model_validate(rule)
             except ValidationError:
                 self.report.drop(
-                    where, f"voorwaarden voor de {who}: de maximale leeftijd is lager dan de minimale"
+                    where,
+                    f"voorwaarden voor de {who}: de maximale leeftijd is lager dan de minimale",
+                    "dienst.voor_wie",
                 )
                 del audience[who]
         return audience or None
 
-    def hours(self, schedules: list[Schedule], where: str) -> Record | None:
+    def hours(self, schedules: list[Schedule], where: str, extra: list[str]) -> Record | None:
+        """Parsed times, with the source's own wording kept beside them (in the note or description)."""
         spans, notes = [], []
         for schedule in schedules:
-            report_extras(self.report, "openingstijden", schedule)
+            report_extras(self.report, "openingstijden", schedule, where)
             span = schedule_span(schedule)
             if span is not None:
                 try:
                     TimeSpan.model_validate(span)
                     spans.append(span)
+                    self.report.taken(
+                        "openingstijden.tijden", f"{schedule.byday} {span['van']}–{span['tot']}"
+                    )
                 except ValidationError:
                     self.report.drop(
-                        where, f"openingstijd {span['van']}–{span['tot']} (eindtijd niet na begintijd)"
+                        where,
+                        f"openingstijd {span['van']}–{span['tot']} (eindtijd niet na begintijd)",
+                        "openingstijden.tijden",
                     )
+                if schedule.description and schedule.description != generated_text(span):
+                    notes.append(schedule.description)
             elif schedule.description or schedule.opens_at or schedule.byday:
                 text = schedule.description or " ".join(
                     filter(None, (schedule.byday, schedule.opens_at, schedule.closes_at))
                 )
                 notes.append(text)
-                self.report.fill(where, f"openingstijden '{text[:60]}' als toelichting overgenomen")
+                self.report.changed("openingstijden", "niet te lezen als vaste tijden: als toelichting", text)
             if schedule.notes:
                 notes.append(schedule.notes)
-        note = self.values.text(
-            "line", " ".join(dict.fromkeys(notes)), where, "toelichting bij openingstijden"
-        )
-        hours = _compact({"tijden": spans, "toelichting": note})
+        note = "; ".join(dict.fromkeys(" ".join(n.split()) for n in notes if n.strip()))
+        if len(note) > 200:  # the note is one line: the whole text goes into the description
+            extra.append(f"Openingstijden: {note}")
+            self.report.changed("openingstijden.toelichting", "lange tekst in de omschrijving gezet", note)
+            note = ""
+        kept = self.values.text("line", note, where, "openingstijden.toelichting") if note else None
+        hours = _compact({"tijden": spans, "toelichting": kept})
         return hours or None
 
     def cost(self, service: Service, attrs: Attributes, where: str) -> Record:
@@ -237,7 +264,7 @@ class ServiceMaker:
         free = False
         extra = []
         for option in service.cost_options:
-            report_extras(self.report, "kosten", option)
+            report_extras(self.report, "kosten", option, where)
             if option.option == OWN_CONTRIBUTION and option.amount is None:
                 own = clean.text("line", option.amount_description, where, "eigen bijdrage")
             elif option.amount == 0:
@@ -247,33 +274,44 @@ class ServiceMaker:
             else:
                 amount = f"€ {option.amount:.2f}".replace(".", ",") if option.amount is not None else None
                 extra.append(" ".join(filter(None, (option.option, amount, option.amount_description))))
-        if not paid:
-            paid = ["gratis"] if free else self.terms(attrs, "financiering", where, "betaald door")
+        if not paid and free:
+            paid = ["gratis"]
+            self.report.changed("kosten.betaald_door", "kostenoptie van 0 als 'gratis'", where)
         note = "\n\n".join(filter(None, (service.fees_description, *extra)))
         if extra:
-            self.report.fill(where, "kostenopties in de toelichting bij de kosten gezet")
+            self.report.changed("kosten.toelichting", "kostenopties in de toelichting gezet", where)
         return _compact(
             {
                 "betaald_door": paid,
                 "eigen_bijdrage": own,
-                "toelichting": clean.text("text", note, where, "toelichting bij de kosten"),
+                "toelichting": clean.text("text", note, where, "kosten.toelichting"),
             }
         )
 
     def language_ids(self, languages: list[Language], where: str) -> list[str]:
+        """Our ids of the languages the source names, by ISO 639 code or English or Dutch name.
+
+        A language the site's list 'talen' lacks is reported (with its Dutch name), never replaced.
+        """
         found: list[str] = []
         for language in languages:
-            report_extras(self.report, "taal", language)
-            code = (language.code or "").strip().lower()
-            key = self.languages.get(ISO_639_2.get(code, code)) or self.languages.get(
-                (language.name or "").casefold()
-            )
+            report_extras(self.report, "taal", language, where)
+            codes = language_codes(language.code, language.name)
+            key = next((self.languages[code] for code in codes if code in self.languages), None)
             if key is None:
-                self.report.drop(
-                    where, f"taal '{language.code or language.name}' (staat niet in de lijst 'talen')"
+                key = self.languages.get((language.name or "").strip().casefold())
+            given = language.name or language.code
+            if key is None:
+                known = dutch_language_name(codes)
+                why = (
+                    f"{known} staat niet in de lijst 'talen' van de site (voeg hem toe in vocabularies/talen.yaml)"
+                    if known
+                    else "onbekende taal"
                 )
+                self.report.left("dienst.talen", why, f"{given} ({where})")
             elif key not in found:
                 found.append(key)
+                self.report.taken("dienst.talen", given)
         return found
 
 

@@ -6,11 +6,14 @@ importer writes is valid; a value that does not pass is reported, not written.
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
+import pycountry
 from pydantic import TypeAdapter, ValidationError
 
 from mantelkaart import fields
@@ -43,6 +46,108 @@ def written_phone(phone: str) -> str:
     return phonenumbers.format_number(number, style)
 
 
+def country_code(text: str | None) -> str | None:
+    """ISO 3166 alpha-2 code of a country written as a code or an English or Dutch name."""
+    word = (text or "").strip()
+    if not word:
+        return None
+    if word.casefold() in ("nederland", "holland"):
+        return "NL"
+    try:
+        return str(pycountry.countries.lookup(word).alpha_2)
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _dutch_names() -> dict[str, str]:
+    """Dutch language name (lower case) → ISO 639-3 code, from pycountry's translations."""
+    try:
+        dutch = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["nl"])
+    except OSError:
+        return {}
+    names: dict[str, str] = {}
+    for language in pycountry.languages:
+        translated = dutch.gettext(language.name)
+        if translated != language.name:
+            names.setdefault(translated.casefold(), language.alpha_3)
+    return names
+
+
+@lru_cache(maxsize=4096)
+def language_codes(code: str | None, name: str | None) -> tuple[str, ...]:
+    """The ISO 639-1 and 639-3 codes of a language given by code (639-1, -2 or -3) or name."""
+    found = None
+    word = (code or "").strip().lower().split("-")[0].split("_")[0]
+    if word:
+        found = (
+            pycountry.languages.get(alpha_2=word)
+            or pycountry.languages.get(alpha_3=word)
+            or pycountry.languages.get(bibliographic=word)
+        )
+    label = (name or "").strip()
+    if found is None and label:
+        try:
+            found = pycountry.languages.lookup(label)
+        except LookupError:
+            alpha_3 = _dutch_names().get(label.casefold())
+            found = pycountry.languages.get(alpha_3=alpha_3) if alpha_3 else None
+    if found is None:
+        return (word,) if word else ()
+    return tuple(filter(None, (getattr(found, "alpha_2", None), found.alpha_3)))
+
+
+def dutch_language_name(codes: tuple[str, ...]) -> str | None:
+    """'Urdu', 'Haïtiaans Creools': the Dutch name of an ISO language, if pycountry knows it."""
+    language = next(
+        (
+            pycountry.languages.get(alpha_3=code)
+            for code in codes
+            if len(code) == 3 and pycountry.languages.get(alpha_3=code)
+        ),
+        None,
+    ) or next((pycountry.languages.get(alpha_2=code) for code in codes if len(code) == 2), None)
+    if language is None:
+        return None
+    try:
+        dutch = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["nl"])
+        return str(dutch.gettext(language.name))
+    except OSError:
+        return str(language.name)
+
+
+NOTHING = {"none", "null", "nil", "undefined", "n/a", "nan"}
+ESCAPES = re.compile(r"\\[nrt]")  # a literal backslash-n left by an export
+MARKERS = re.compile(r"#{2,}[A-Z0-9_]{1,20}#{2,}")  # '###MON###'
+BREAKS = re.compile(r"<\s*(?:br|/p|p|/li|/div)\s*/?\s*>", re.IGNORECASE)
+FORMATTING = re.compile(
+    r"<\s*/?\s*(?:b|i|u|em|strong|span|font|li|ul|ol|div|small)(?:\s[^<>]{0,200})?>", re.IGNORECASE
+)
+ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&#39;": "'", "&quot;": '"'}
+DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+def tidy(text: str) -> tuple[str, list[str]]:
+    """Export debris taken out of a text: what is left, and how it was changed (in Dutch)."""
+    hows = []
+    if ESCAPES.search(text):
+        text = ESCAPES.sub(lambda m: "\n" if m.group(0)[1] == "n" else " ", text)
+        hows.append("letterlijke \\n vervangen door een nieuwe regel")
+    if MARKERS.search(text):
+        text = MARKERS.sub("", text)
+        hows.append("codes als ###MON### weggehaald")
+    if BREAKS.search(text) or FORMATTING.search(text) or any(entity in text for entity in ENTITIES):
+        text = BREAKS.sub("\n", text)
+        text = FORMATTING.sub("", text)
+        for entity, plain in ENTITIES.items():
+            text = text.replace(entity, plain)
+        hows.append("opmaakcodes (HTML) weggehaald")
+    if hows:
+        text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+        text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, hows
+
+
 def message(error: ValidationError) -> str:
     """The Dutch message of the first error (our field types raise Dutch messages)."""
     detail = details(error)[0]
@@ -51,20 +156,66 @@ def message(error: ValidationError) -> str:
 
 
 class Values:
-    """Cleans values with the record field types; reports what does not pass."""
+    """Cleans values with the record field types; counts each in the report under its field.
 
-    def __init__(self, report: ImportReport) -> None:
+    ``country`` is the ISO code in which phone numbers without a country code are read
+    (the address's country, the ``--land`` option, or NL).
+    """
+
+    def __init__(self, report: ImportReport, country: str = "NL") -> None:
         self.report = report
+        self.country = country
 
     def clean(self, kind: str, value: Any, where: str, name: str) -> Any:
         if value is None or value == "":
             return None
+        raw = value
+        hows: list[str] = []
+        if isinstance(value, str):
+            if value.strip().casefold() in NOTHING:
+                self.report.left(name, f"'{value.strip()}' betekent: niets ingevuld", where)
+                return None
+            if kind in ("line", "text"):
+                value, hows = tidy(value)
+                if not value:
+                    self.report.left(name, "alleen opmaak, geen tekst", raw)
+                    return None
+            elif kind == "url" and DOMAIN.match(value.strip()):
+                value = "https://" + value.strip()
+                hows.append("https:// ervoor gezet")
+            elif kind == "phone":
+                value, how = self.phone(value)
+                if how:
+                    hows.append(how)
         try:
-            return ADAPTERS[kind].validate_python(value)
+            result = ADAPTERS[kind].validate_python(value)
         except ValidationError as error:
-            shown = str(value) if len(str(value)) <= 60 else str(value)[:57] + "…"
-            self.report.drop(where, f"{name} '{shown}': {message(error)}")
+            shown = str(raw) if len(str(raw)) <= 60 else str(raw)[:57] + "…"
+            self.report.left(name, message(error), f"{where}: {shown}")
             return None
+        for how in hows:
+            self.report.changed(name, how, raw)
+        if not hows:
+            if str(result) != str(raw).strip() and kind not in ("date", "line", "text"):
+                self.report.changed(name, "in de schrijfwijze van Mantelkaart", f"{raw} → {result}")
+            else:
+                self.report.taken(name, raw)
+        return result
+
+    def phone(self, value: str) -> tuple[str, str | None]:
+        """The number read in the data's country; from abroad in international form (+1 …)."""
+        try:
+            number = phonenumbers.parse(value, self.country)
+        except phonenumbers.NumberParseException:
+            return value, None
+        if not phonenumbers.is_valid_number(number):
+            return value, None
+        if phonenumbers.region_code_for_number(number) == "NL":
+            return value, None
+        written = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        if written.replace(" ", "") == value.replace(" ", ""):
+            return written, None
+        return written, f"buitenlands nummer ({self.country}) in internationale vorm"
 
     def text(self, kind: str, value: Any, where: str, name: str) -> str | None:
         cleaned = self.clean(kind, value, where, name)
@@ -122,8 +273,10 @@ class Attributes:
             if found is None:
                 term = index.term(attribute)
                 label = (term.name or term.code) if term else attribute.taxonomy_term_id
-                report.drop(
-                    where, f"begrip '{label}' ({attribute.link_type or 'onbekende lijst'}) is onbekend"
+                report.left(
+                    "begrippen",
+                    f"begrip '{label}' ({attribute.link_type or 'onbekende lijst'}) is onbekend",
+                    where,
                 )
                 continue
             taxonomy, key = found
@@ -141,12 +294,13 @@ class Attributes:
 
 
 def report_extras(
-    report: ImportReport, kind: str, item: HsdsObject, ignore: frozenset[str] = frozenset()
+    report: ImportReport, kind: str, item: HsdsObject, where: str = "", ignore: frozenset[str] = frozenset()
 ) -> None:
-    """Every field of ``item`` that the models do not know, as 'not taken over'."""
-    for name in item.extras():
+    """Every field of ``item`` that the models do not know, as 'left out', with its value as example."""
+    for name, value in item.extras().items():
         if name not in ignore:
-            report.field(kind, name)
+            shown = value if isinstance(value, str | int | float) else "…"
+            report.field(kind, name, f"{shown} ({where})" if where else shown)
 
 
 def strip_summary(description: str | None, summary: str | None) -> str | None:
