@@ -1,0 +1,202 @@
+"""Issue 14: the HSDS import keeps the source's facts in their own terms and makes none up.
+
+Phone numbers in the country of the data, languages as the source names them, schedule
+texts and long application texts kept, bare domains made links, export debris cleaned,
+organizations outside the region refused (or kept as drafts with --buiten-regio), and a
+report by field that stays short on screen for a thousand organizations.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mantelkaart.loader import load_document
+
+from support import MINI, load, run_cli
+
+
+def site_of(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    site.mkdir(parents=True)
+    shutil.copy(MINI / "mkdocs.yml", site / "mkdocs.yml")
+    for name in ("respite-forms", "vocabularies"):
+        if (MINI / name).is_dir():
+            shutil.copytree(MINI / name, site / name)
+    return site
+
+
+def organization(name: str = "Helpdesk Voorbeeld", **fields: Any) -> dict[str, Any]:
+    service = {
+        "name": "Hulplijn",
+        "status": "active",
+        "description": "Wij luisteren. Dag en nacht.",
+        "service_areas": [{"name": "Dordrecht"}],
+        **fields.pop("service", {}),
+    }
+    return {"name": name, "services": [service], **fields}
+
+
+def run_import(tmp_path: Path, data: Any, *options: str) -> tuple[Path, Any]:
+    site = site_of(tmp_path)
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    source = tmp_path / "organizations.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    return site, run_cli("import", "hsds", str(source), *options, cwd=site)
+
+
+def draft(site: Path, name: str, folder: str = "concepten/providers") -> dict[str, Any]:
+    return dict(load_document(site / folder / f"{name}.yaml").data)
+
+
+def test_us_numbers_stay_american_and_dutch_ones_dutch(tmp_path: Path) -> None:
+    us = organization(
+        "Social Security",
+        phones=[{"number": "800-772-1213"}],
+        locations=[
+            {
+                "name": "Office",
+                "addresses": [{"address_1": "1 Main St", "city": "Dordrecht", "country": "US"}],
+            }
+        ],
+    )
+    site, result = run_import(tmp_path, [us])
+    assert result.returncode == 0, result.stderr + result.stdout
+    data = draft(site, "social-security")
+    assert data["contact"]["telefoon"] == "+1 800-772-1213"  # never +31 800…
+    assert "buitenlands nummer (US) in internationale vorm" in (site / "import-rapport.md").read_text()
+
+
+def test_land_option_reads_numbers_without_country_in_that_country(tmp_path: Path) -> None:
+    data = [organization("Hulp Miami", phones=[{"number": "305-253-4841"}])]
+    site, result = run_import(tmp_path, data, "--land", "US")
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert draft(site, "hulp-miami")["contact"]["telefoon"] == "+1 305-253-4841"
+    # Without --land the default is the Netherlands, where this is no valid number: reported, not made Dutch.
+    other = tmp_path / "again"
+    other.mkdir()
+    site, result = run_import(other, data)
+    assert "telefoon" not in draft(site, "hulp-miami").get("contact", {})
+    assert "305-253-4841" in (site / "import-rapport.md").read_text()
+    _, refused = run_import(tmp_path / "x", data, "--land", "Atlantis")
+    assert refused.returncode == 2 and "'Atlantis' is geen land" in refused.stderr
+
+
+def test_languages_are_the_sources_own_and_never_dutch_by_default(tmp_path: Path) -> None:
+    data = [
+        organization(
+            "Talenhuis", service={"languages": [{"name": "Spanish"}, {"code": "ur"}, {"name": "Engels"}]}
+        ),
+        organization("Zonder talen"),
+    ]
+    site, result = run_import(tmp_path, data)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert draft(site, "talenhuis")["diensten"][0]["talen"] == ["es", "en"]
+    assert draft(site, "zonder-talen")["diensten"][0]["talen"] == []  # not [nl]
+    report = (site / "import-rapport.md").read_text()
+    assert "Urdu staat niet in de lijst 'talen' van de site" in report
+
+
+def test_source_text_is_kept_and_debris_cleaned(tmp_path: Path) -> None:
+    long_step = (
+        "Call the intake line to make an appointment. Bring proof of income, a photo ID and proof of "
+        "residence in Miami-Dade County. Walk-ins are seen on Wednesdays between 9 and 12 if there is "
+        "room. Interpreters are available on request."
+    )
+    data = [
+        organization(
+            "Voorbeeldhuis",
+            description="Wij helpen.\\n\\n###MON###",
+            website="www.girlscoutsfl.org",
+            service={
+                "application_process": long_step,
+                "fees_description": "None",
+                "url": "example.org/aanmelden",
+                "schedules": [
+                    {
+                        "freq": "WEEKLY",
+                        "byday": "MO",
+                        "opens_at": "09:00",
+                        "closes_at": "16:00",
+                        "description": "9-4 Mon, Tue, Thur, Fri; 9-12 Wed",
+                    }
+                ],
+            },
+        )
+    ]
+    site, result = run_import(tmp_path, data)
+    assert result.returncode == 0, result.stderr + result.stdout
+    provider = draft(site, "voorbeeldhuis")
+    service = provider["diensten"][0]
+    assert provider["omschrijving"] == "Wij helpen."
+    assert provider["contact"]["website"] == "https://www.girlscoutsfl.org"
+    assert service["contact"]["website"] == "https://example.org/aanmelden"
+    assert service["openingstijden"]["tijden"] == [{"dagen": ["ma"], "van": "09:00", "tot": "16:00"}]
+    assert service["openingstijden"]["toelichting"] == "9-4 Mon, Tue, Thur, Fri; 9-12 Wed"
+    assert service["volgende_stap"] == {
+        "door": "aanbieder",
+        "tekst": "Call the intake line to make an appointment.",
+    }
+    assert long_step in service["omschrijving"]  # the whole text, not replaced
+    assert "kosten" not in service  # 'None' is no fact
+    report = (site / "import-rapport.md").read_text()
+    for expected in (
+        "'None' betekent: niets ingevuld",
+        "codes als ###MON### weggehaald",
+        "https:// ervoor gezet",
+    ):
+        assert expected in report, expected
+
+
+def test_organizations_outside_the_region_are_refused_or_kept_as_drafts(tmp_path: Path) -> None:
+    miami = organization(
+        "Miami Helpline",
+        service={"service_areas": [{"name": "Miami-Dade"}]},
+        locations=[
+            {
+                "name": "Office",
+                "latitude": 25.7,
+                "longitude": -80.2,
+                "addresses": [{"address_1": "1 Main St", "city": "Miami", "country": "US"}],
+            }
+        ],
+    )
+    no_services = {"name": "Florida Org", "locations": [{"name": "HQ", "addresses": [{"city": "Tampa"}]}]}
+    site, result = run_import(tmp_path, [miami, no_services, organization("Thuis in Dordrecht")])
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "Buiten de gemeenten van deze site: 2 organisaties." in result.stdout
+    assert not (site / "concepten" / "buiten-regio").exists()
+    assert sorted(p.name for p in (site / "concepten" / "providers").iterdir()) == ["thuis-in-dordrecht.yaml"]
+    assert load(site).catalogue.providers == {}
+
+    kept, result = run_import(tmp_path / "kept", [miami, no_services], "--buiten-regio")
+    assert result.returncode == 0, result.stderr + result.stdout
+    folder = kept / "concepten" / "buiten-regio" / "providers"
+    assert sorted(p.name for p in folder.iterdir()) == ["florida-org.yaml", "miami-helpline.yaml"]
+    report = (kept / "import-rapport.md").read_text()
+    # Coordinates outside the Netherlands: refused with the record named, not dropped unnoticed.
+    assert "ligt niet in Nederland" in report and "miami-helpline.yaml, locatie 'Office'" in report
+
+
+def test_the_screen_summary_stays_short_for_a_thousand_organizations(tmp_path: Path) -> None:
+    data = [
+        organization(
+            f"Organisatie {number}",
+            tax_id=str(number),
+            phones=[{"number": "078 000 0000"}, {"number": "078 000 0001"}],
+            service={"languages": [{"name": "Klingon"}], "wait_time": "2 weken"},
+        )
+        for number in range(1000)
+    ]
+    site, result = run_import(tmp_path, data)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert len(result.stdout.splitlines()) < 40, result.stdout
+    assert "Alles per veld, met voorbeelden: import-rapport.md" in result.stdout
+    report = (site / "import-rapport.md").read_text()
+    assert "| organisatie.tax_id | 0 | 0 | 1000 |" in report
+    assert "| dienst.wait_time | 0 | 0 | 1000 |" in report
+    # Three examples each, not a thousand.
+    section = report.split("### organisatie.tax_id", 1)[1].split("###", 1)[0]
+    assert section.count("`") == 6
