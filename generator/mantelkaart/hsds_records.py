@@ -345,13 +345,13 @@ class RecordMaker:
                     "adres.country", "alleen adressen in Nederland", f"{address.country} ({here})"
                 )
             street = ", ".join(part for part in (address.address_1, address.address_2) if part)
-            data["adres"] = clean.text("line", street, here, "adres.address_1")
             data["postcode"] = clean.text("postcode", address.postal_code, here, "adres.postal_code")
-            if data["adres"] and not data["postcode"]:
+            if street and not data["postcode"]:  # an address is only shown with its postcode
                 self.report.left(
-                    "adres.address_1", "zonder geldige Nederlandse postcode", f"{data['adres']} ({here})"
+                    "adres.address_1", "zonder geldige Nederlandse postcode", f"{street} ({here})"
                 )
-                data["adres"] = None
+            elif street:
+                data["adres"] = clean.text("line", street, here, "adres.address_1")
         data["plaats"] = city
         if location.latitude is not None and location.longitude is not None:
             point = {"breedtegraad": str(location.latitude), "lengtegraad": str(location.longitude)}

@@ -19,6 +19,7 @@ from mantelkaart.hsds_values import (
     report_extras,
     schedule_span,
     strip_summary,
+    tidy,
 )
 from mantelkaart.records import Eligibility, TimeSpan
 
@@ -76,9 +77,7 @@ class ServiceMaker:
         summary = clean.text("line", attrs.value("samenvatting"), where, "dienst.samenvatting")
         description = strip_summary(service.description, summary)
         if summary is None and service.description:
-            summary = first_sentence(
-                clean.text("text", service.description, where, "dienst.samenvatting") or ""
-            )
+            summary = first_sentence(tidy(service.description)[0])
             if summary:
                 self.report.changed("dienst.samenvatting", "eerste zin van de omschrijving", summary)
         forms = attrs.terms(RESPITE_FORMS)

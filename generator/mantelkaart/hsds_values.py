@@ -177,6 +177,8 @@ class Values:
                 return None
             if kind in ("line", "text"):
                 value, hows = tidy(value)
+                if kind == "line" and hows:
+                    value = " ".join(value.split())  # a line has no line breaks
                 if not value:
                     self.report.left(name, "alleen opmaak, geen tekst", raw)
                     return None
