@@ -158,11 +158,11 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         expected = [
             c.strip() for c in str(ctx.get("expected", "")).replace("'", "").replace(" or ", ",").split(",")
         ]
-        choices = f"Kies uit: {dutch_list(expected)}."
+        pick = f"Kies uit: {dutch_list(expected)}."
         if not isinstance(value, str):
-            return "Hier hoort één waarde uit een vaste lijst.", choices
+            return "Hier hoort één waarde uit een vaste lijst.", pick
         hint = suggest(value, expected)
-        return f"'{value}' is geen toegestane waarde.", f"{hint} {choices}" if hint else choices
+        return f"'{value}' is geen toegestane waarde.", f"{hint} {pick}" if hint else pick
     if kind in ("list_type", "tuple_type"):
         return "Hier hoort een lijst.", "Zet elke waarde op een eigen regel die begint met '- '."
     if kind in ("model_type", "model_attributes_type", "dict_type"):
