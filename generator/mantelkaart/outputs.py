@@ -93,5 +93,5 @@ BACKGROUND: list[Producer] = [leaflet_outputs]
 
 
 def site_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
-    for producer in (*PRODUCERS, *BACKGROUND):
+    for producer in PRODUCERS:  # the BACKGROUND ones are made beside the renderer (background.py)
         yield from producer(catalogue, context)
