@@ -63,7 +63,7 @@ def test_each_folder_is_at_most_two_pages_and_names_its_services_and_numbers(pdf
         pages, text = text_of(pdfs[leaflet.path])
         assert 1 <= pages <= 2, leaflet.path
         assert squash(leaflet.title) in text and consultant.phone in text, leaflet.path
-        offers = [offer for _, items in leaflet.groups for offer, _ in items]
+        offers = [offer for _, items in leaflet.groups for offer in items]
         shown = [o for o in offers if squash(f"{o.service.name} · {o.provider.name}") in text]
         more = re.search(r"En nog (\d+) andere", text)
         left_out = int(more.group(1)) if more else 0

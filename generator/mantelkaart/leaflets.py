@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mantelkaart.cards import Card, card
+from mantelkaart.cards import card
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.presentation import dutch_date, page_url
 
@@ -43,7 +43,7 @@ class Leaflet:
     page: str  # the site page the QR code opens, e.g. "gemeenten/dordrecht.md"
     title: str
     intro: str
-    groups: list[tuple[str, list[tuple[Offer, Card]]]]  # heading, services
+    groups: list[tuple[str, list[Offer]]]  # heading, active services (cards are made for those shown)
     regulations: list[tuple[str, str]]  # name, summary
 
 
@@ -52,9 +52,11 @@ def leaflet_path(kind: str, item_id: str) -> str:
     return f"{FOLDER}/{kind}/{item_id}.pdf"
 
 
-def _cards(catalogue: Catalogue, offers: list[Offer]) -> list[tuple[Offer, Card]]:
-    ordered = sorted(offers, key=lambda o: (o.service.status != "actief", o.service.name.casefold()))
-    return [(offer, card(catalogue, offer)) for offer in ordered if offer.service.status == "actief"]
+def _cards(catalogue: Catalogue, offers: list[Offer]) -> list[Offer]:
+    """The active services, by name (a closed one is not on paper)."""
+    return sorted(
+        (o for o in offers if o.service.status == "actief"), key=lambda o: o.service.name.casefold()
+    )
 
 
 def municipality_leaflets(catalogue: Catalogue) -> Iterator[Leaflet]:
@@ -123,7 +125,7 @@ OTHER = "Andere hulp voor mantelzorgers"
 BUDGET = 22  # services that usually fit on two pages beside the consultant and the regulations
 
 
-def chosen(leaflet: Leaflet, budget: int) -> list[tuple[str, list[tuple[Offer, Card]]]]:
+def chosen(leaflet: Leaflet, budget: int) -> list[tuple[str, list[Offer]]]:
     """At most ``budget`` services: respite first, a turn per kind so every kind shows,
     then the other help with what is left."""
     respite = [(h, items) for h, items in leaflet.groups if h != OTHER]
@@ -147,7 +149,7 @@ def render_html(
     from mantelkaart.pages import ENVIRONMENT
 
     address = (site_url.rstrip("/") + "/" if site_url else "") + page_url(leaflet.page)
-    groups = chosen(leaflet, budget)
+    groups = [(h, [(o, card(catalogue, o)) for o in items]) for h, items in chosen(leaflet, budget)]
     left_out = sum(len(items) for _, items in leaflet.groups) - sum(len(items) for _, items in groups)
     return ENVIRONMENT.get_template("leaflet.html").render(
         leaflet=leaflet,
