@@ -118,7 +118,7 @@ def dutch_language_name(codes: tuple[str, ...]) -> str | None:
 
 NOTHING = {"none", "null", "nil", "undefined", "n/a", "nan"}
 ESCAPES = re.compile(r"\\[nrt]")  # a literal backslash-n left by an export
-MARKERS = re.compile(r"#{2,}[A-Z0-9_]{1,20}#{2,}")  # '###MON###'
+MARKERS = re.compile(r"#{2,}[A-Z0-9_]{1,20}#*|\b[A-Z0-9_]{1,20}#{2,}")  # '###MON###', 'MON###'
 BREAKS = re.compile(r"<\s*(?:br|/p|p|/li|/div)\s*/?\s*>", re.IGNORECASE)
 FORMATTING = re.compile(
     r"<\s*/?\s*(?:b|i|u|em|strong|span|font|li|ul|ol|div|small)(?:\s[^<>]{0,200})?>", re.IGNORECASE
