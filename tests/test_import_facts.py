@@ -200,3 +200,18 @@ def test_the_screen_summary_stays_short_for_a_thousand_organizations(tmp_path: P
     # Three examples each, not a thousand.
     section = report.split("### organisatie.tax_id", 1)[1].split("###", 1)[0]
     assert section.count("`") == 6
+
+
+def test_drafts_are_listed_in_the_editors_report_and_never_built(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(MINI, site, ignore=shutil.ignore_patterns("site", ".cache"))
+    source = tmp_path / "organizations.json"
+    source.write_text(json.dumps([organization("Concept Zorg")]), encoding="utf-8")
+    assert run_cli("import", "hsds", str(source), cwd=site).returncode == 0
+    report = run_cli("report", cwd=site)
+    assert report.returncode == 0, report.stderr
+    assert "Concepten uit een import (nog niet op de site): 1" in report.stdout
+    assert "Concept Zorg (concepten/providers/concept-zorg.yaml): vul nog in: soort" in report.stdout
+    catalogue = load(site).catalogue
+    assert "concept-zorg" not in catalogue.providers
+    assert all(offer.provider.name != "Concept Zorg" for offer in catalogue.offers)

@@ -127,7 +127,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(render(dataset.errors, "text"), file=sys.stderr)
         print("Het rapport gaat over geldige records; los eerst de fouten op.", file=sys.stderr)
         return 1
-    report = editorial_report(dataset.catalogue, args.today, HardWords.load(root))
+    report = editorial_report(dataset.catalogue, args.today, HardWords.load(root), root=root)
     print(overdue_markdown(report) if args.command == "stale" else report_text(report))
     return 0
 

@@ -11,9 +11,11 @@ Markdown and grouped by provider, feeds the weekly GitHub issue (``mantelkaart s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mantelkaart.catalogue import Catalogue, Offer
@@ -100,7 +102,7 @@ class EditorialReport:
 
 
 def editorial_report(
-    catalogue: Catalogue, today: date | None = None, words: HardWords | None = None
+    catalogue: Catalogue, today: date | None = None, words: HardWords | None = None, root: Path | None = None
 ) -> EditorialReport:
     today = today or catalogue.today
     config = catalogue.config
@@ -118,7 +120,7 @@ def editorial_report(
             Tally(form_id, form.name, services, len(catalogue.regulations_for_form(form_id)))
         )
     report.overdue = sorted(_overdue(catalogue, today), key=lambda o: (o.group.lower(), o.relpath, o.name))
-    report.gaps = [gap for gap in _gaps(catalogue, today) if gap.findings]
+    report.gaps = [gap for gap in [*_gaps(catalogue, today), drafts_gap(root)] if gap.findings]
     report.language = _language(catalogue, words or HardWords.load(None))
     return report
 
@@ -259,6 +261,36 @@ def _gaps(catalogue: Catalogue, today: date) -> Iterator[Gap]:
 # --- text and Markdown ---------------------------------------------------------------
 
 
+DRAFTS = "concepten"  # written by 'mantelkaart import hsds'; never built
+
+
+def drafts_gap(root: Path | None) -> Gap:
+    """The drafts an import wrote into concepten/: not on the site until an editor fills them in."""
+    findings = []
+    folder = root / DRAFTS if root else None
+    if folder is not None and folder.is_dir() and not folder.is_symlink():
+        for path in sorted(folder.rglob("*.yaml")):
+            if path.is_symlink() or not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")[:8000]
+            name = re.search(r"(?m)^naam: *(.+)$", text)
+            missing = re.search(r"(?m)^# CONCEPT: .*?Vul nog in: *(.+?)\.?$", text)
+            findings.append(
+                Finding(
+                    path.relative_to(root).as_posix() if root else path.name,
+                    name.group(1).strip("'\"") if name else path.stem,
+                    f"vul nog in: {missing.group(1)}" if missing else "",
+                )
+            )
+    return Gap(
+        "concepten",
+        "Concepten uit een import (nog niet op de site)",
+        "De bron zei niet alles wat een record nodig heeft; Mantelkaart vult niets zelf in. Vul aan wat "
+        "ontbreekt en zet het bestand in de map van zijn soort (bijvoorbeeld providers/).",
+        findings,
+    )
+
+
 def _counts(tally: Tally) -> str:
     services = "1 dienst" if tally.services == 1 else f"{tally.services} diensten"
     regulations = "1 regeling" if tally.regulations == 1 else f"{tally.regulations} regelingen"
@@ -320,7 +352,7 @@ def overdue_markdown(report: EditorialReport) -> str:
 def report_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
     """Producer: /redactie/rapport/, out of the navigation and the search, not for search engines."""
     words = HardWords.load(catalogue.config.data_path(context.config_dir))
-    report = editorial_report(catalogue, words=words)
+    report = editorial_report(catalogue, words=words, root=catalogue.config.data_path(context.config_dir))
     body = PageMaker(catalogue, context.site_url).render("report.html", PAGE, report=report)
     yield Page(
         PAGE,
