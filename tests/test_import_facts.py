@@ -215,3 +215,29 @@ def test_drafts_are_listed_in_the_editors_report_and_never_built(tmp_path: Path)
     catalogue = load(site).catalogue
     assert "concept-zorg" not in catalogue.providers
     assert all(offer.provider.name != "Concept Zorg" for offer in catalogue.offers)
+
+
+def test_a_record_without_languages_or_contact_shows_no_empty_sections(tmp_path: Path) -> None:
+    """Issue 14: an empty section is not rendered (no bare 'Talen' or 'Contact' heading)."""
+    from mantelkaart.pages import PageMaker
+
+    site = tmp_path / "site"
+    shutil.copytree(MINI, site, ignore=shutil.ignore_patterns("site", ".cache"))
+    (site / "providers" / "stil.yaml").write_text(
+        "naam: Stille Stichting\nsoort: zorgaanbieder\ncontact: {}\n"
+        "gecontroleerd: {op: '2026-09-01', door: Redactie}\n"
+        "diensten:\n- id: hulp\n  naam: Hulp\n  samenvatting: Wij helpen u thuis.\n"
+        "  functies: [informatie]\n  doelgroepen: [iedereen]\n  werkgebied: [dordrecht]\n"
+        "  omgeving: thuis\n  kosten: {betaald_door: [gratis]}\n  toegang: [vrij-toegankelijk]\n"
+        "  volgende_stap: {door: consulent}\n  talen: []\n",
+        encoding="utf-8",
+    )
+    dataset = load(site)
+    assert dataset.errors == [], dataset.errors
+    pages = {page.path: page for page in PageMaker(dataset.catalogue, "https://example.org/").pages()}
+    provider = next(page for path, page in pages.items() if "stil" in path and path.count("/") == 2)
+    service = next(page for path, page in pages.items() if "stil" in path and "hulp" in path)
+    assert "<h2>Contact</h2>" not in str(provider.body) and "Stille Stichting" in str(provider.body)
+    assert "<h2>Talen</h2>" not in str(service.body) and "Nederlands" not in str(service.body)
+    # The example provider with a contact keeps its section.
+    assert any("<h2>Contact</h2>" in str(page.body) for path, page in pages.items() if "stil" not in path)
