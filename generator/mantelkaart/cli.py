@@ -64,10 +64,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from mantelkaart.publisher import BuildFailed, build_site
+    from mantelkaart.publisher import BuildFailed, BuildInterrupted, build_site
 
     try:
         target = build_site(Path(args.config), Path(args.site_dir) if args.site_dir else None, args.strict)
+    except BuildInterrupted:
+        print("Het bouwen is afgebroken. De vorige site is niet veranderd.", file=sys.stderr)
+        return 130
     except BuildFailed as failure:
         print(failure.report, file=sys.stderr)
         print("De site is niet bijgewerkt; de vorige versie staat er nog.", file=sys.stderr)
@@ -281,6 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
         return 130
 
 

@@ -52,6 +52,14 @@ def _stopped_by_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _tidy(config: Any, error: BaseException) -> None:
+    """MkDocs tells plugins of ordinary errors only; after Ctrl-C or a crash ours cleans up too."""
+    plugin = config.plugins.get("mantelkaart") if hasattr(config, "plugins") else None
+    if plugin is not None:
+        with contextlib.suppress(Exception):
+            plugin.on_build_error(error if isinstance(error, Exception) else RuntimeError("afgebroken"))
+
+
 def _crash_report(config: Any, error: Exception) -> str:
     """A Dutch message naming the page (and record) being made when the build broke."""
     plugin = config.plugins.get("mantelkaart") if hasattr(config, "plugins") else None
@@ -97,9 +105,11 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
                 build(config)
             except (PluginError, Abort, ConfigurationError) as error:
                 raise BuildFailed("\n".join([*collector.messages, str(error)])) from None
-            except KeyboardInterrupt:
+            except KeyboardInterrupt as error:
+                _tidy(config, error)
                 raise BuildInterrupted() from None
             except Exception as error:  # a page that could not be rendered: say which, not a traceback
+                _tidy(config, error)
                 raise BuildFailed(_crash_report(config, error)) from None
         if strict and collector.messages:
             raise BuildFailed("Waarschuwingen (--strict):\n" + "\n".join(collector.messages))
