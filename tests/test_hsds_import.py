@@ -346,7 +346,7 @@ def test_foreign_hsds_is_mapped_with_a_report(tmp_path: Path) -> None:
         "Klingon",  # a language the site's list lacks: reported, not replaced
         "begrip 'Seniors'",
         "| organisatie.tax_id | 0 | 0 | 1 |",
-        "| dienst.wait_time | 0 | 0 | 1 |",
+        "| dienst.wait_time | 1 | 0 | 0 |",  # kept as 'wachttijd'
         "Eerste zaterdag van de maand",
         # Nothing made up: what the record needs and the source does not say is left to an editor.
         "| concepten/providers/stichting-voorbeeldzorg.yaml | soort, diensten[1].functies, "
@@ -389,6 +389,7 @@ def test_foreign_hsds_is_mapped_with_a_report(tmp_path: Path) -> None:
     assert service.audience.care_recipient.min_age == 65
     assert service.hours is not None and service.hours.spans[0].days == ["ma", "di"]
     assert service.hours.note == "Eerste zaterdag van de maand"
+    assert service.waiting_time == "Twee weken"
 
 
 @needs_hsds
@@ -464,3 +465,34 @@ def test_files_that_are_not_organizations_are_refused(name: str, tmp_path: Path)
     assert f"bevat {OTHER_EXAMPLES[name]}" in result.stderr and "geen organisaties" in result.stderr
     assert "Er is niets geïmporteerd." in result.stderr and "Traceback" not in result.stderr
     assert not (site / "providers").exists() or not any((site / "providers").iterdir())
+
+
+def test_round_trip_keeps_what_the_example_data_does_not_show(tmp_path: Path) -> None:
+    """Issue 14, item 6: a waiting time, no languages and a description survive export → import."""
+    site = tmp_path / "site"
+    shutil.copytree(MINI, site, ignore=shutil.ignore_patterns("site", ".cache"))
+    path = site / "providers" / "gemeente-dordrecht.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "    indicatie: {nodig: nee}\n",
+        "    indicatie: {nodig: nee}\n    wachttijd: Ongeveer 4 weken (november 2026)\n    talen: []\n"
+        "    omschrijving: Bel wanneer u wilt. U hoeft uw naam niet te zeggen.\n",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    original = load(site)
+    assert original.errors == []
+    files = export(original)
+    folder = write_export(files, tmp_path / "export")
+    again = empty_site(site, tmp_path / "again")
+    result = run_cli("import", "hsds", str(folder / "hsds" / "organizations.json"), cwd=again)
+    assert result.returncode == 0, result.stderr + result.stdout
+    imported = load(again).catalogue.providers["gemeente-dordrecht"]
+    service = imported.services[0]
+    assert service.waiting_time == "Ongeveer 4 weken (november 2026)" and service.languages == []
+    assert service.description == "Bel wanneer u wilt. U hoeft uw naam niet te zeggen."
+    assert imported == original.catalogue.providers["gemeente-dordrecht"]
+    organization = next(
+        org for org in json.loads(files["hsds/organizations.json"]) if org["name"] == "Gemeente Dordrecht"
+    )
+    assert organization["services"][0]["description"] == "Bel wanneer u wilt. U hoeft uw naam niet te zeggen."
+    assert organization["services"][0]["wait_time"] == "Ongeveer 4 weken (november 2026)"

@@ -180,6 +180,7 @@ class HsdsExport:
                 "status": STATUS[service.status],
                 "application_process": service.next_step.text,
                 "fees_description": service.cost.note,
+                "wait_time": service.waiting_time,
                 "eligibility_description": eligibility_text(service) or None,
                 "assured_date": verified.on.isoformat(),
                 "phones": phones(owner, "service_id", sid, contact),

@@ -141,6 +141,7 @@ class Service(HsdsObject):
     status: str | None = None
     application_process: str | None = None
     fees_description: str | None = None
+    wait_time: str | None = None
     eligibility_description: str | None = None
     minimum_age: float | None = None
     maximum_age: float | None = None

@@ -122,7 +122,7 @@ class ServiceMaker:
                 "kosten": paid,
                 "toegang": attrs.terms("toegang"),
                 "volgende_stap": step,
-                "wachttijd": clean.text("line", attrs.value("wachttijd"), where, "dienst.wachttijd"),
+                "wachttijd": clean.text("line", service.wait_time, where, "dienst.wait_time"),
                 "indicatie": indication(attrs),
                 "contact": contact or None,
                 "status": None if status == "actief" else status,
