@@ -128,7 +128,6 @@
         var provider = item.querySelector(".mk-item__provider");
         var name = link.textContent.trim() + (provider ? " (" + provider.textContent.trim() + ")" : "");
         button = saveButton(key, name);
-        item.classList.add("mk-item--saveable");
         item.appendChild(button);
       }
       press(button, saved);
@@ -147,7 +146,6 @@
       });
       if (!key || !title || stopped) return;
       button = saveButton(key, title.textContent.trim());
-      page.classList.add("mk-service--saveable");
       page.insertBefore(button, page.firstChild);
     }
     press(button, read());
