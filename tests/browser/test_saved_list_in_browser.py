@@ -148,11 +148,20 @@ def test_the_share_link_opens_the_same_list_elsewhere(browser: Any, page: Any, s
         text = unquote(page.get_attribute(f"[data-mk-share={way}]", "href"))
         assert all(name in text for name in names) and link in text
 
+    assert not page.is_visible("[data-mk-action=share]")  # this Chromium has no Web Share API
+
     elsewhere = browser.new_context(locale="nl-NL")
+    # A browser with the Web Share API (as on a phone): what the list hands to it.
+    elsewhere.add_init_script(
+        "navigator.share = (data) => { window.mkShared = data; return Promise.resolve(); };"
+    )
     try:
         other = elsewhere.new_page()
         open_list(other, link)
         assert listed_names(other) == names
+        other.click("[data-mk-action=share]")
+        shared = other.evaluate("() => window.mkShared")
+        assert shared["url"] == link and all(name in shared["text"] for name in names)
         assert other.is_visible(".mk-saved__shared")
         assert saved_keys(other) == []  # shown, not yet saved
         assert other.locator(".mk-saved__remove").count() == 0

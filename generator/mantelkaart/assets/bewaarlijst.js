@@ -117,20 +117,24 @@
     button.setAttribute("aria-pressed", saved.indexOf(button.getAttribute("data-mk-save")) >= 0 ? "true" : "false");
   }
 
+  function equipItem(item, saved) {
+    var button = item.querySelector(":scope > .mk-save");
+    if (!button) {
+      var link = item.querySelector("a.mk-item__title");
+      var key = link && keyOf(link.href);
+      if (!key) return;
+      var provider = item.querySelector(".mk-item__provider");
+      var name = link.textContent.trim() + (provider ? " (" + provider.textContent.trim() + ")" : "");
+      button = saveButton(key, name);
+      item.appendChild(button);
+    }
+    press(button, saved);
+  }
+
   function equip(scope) {
     var saved = read();
     scope.querySelectorAll("li.mk-item").forEach(function (item) {
-      var button = item.querySelector(":scope > .mk-save");
-      if (!button) {
-        var link = item.querySelector("a.mk-item__title");
-        var key = link && keyOf(link.href);
-        if (!key) return;
-        var provider = item.querySelector(".mk-item__provider");
-        var name = link.textContent.trim() + (provider ? " (" + provider.textContent.trim() + ")" : "");
-        button = saveButton(key, name);
-        item.appendChild(button);
-      }
-      press(button, saved);
+      equipItem(item, saved);
     });
   }
 
@@ -581,12 +585,17 @@
 
   // Cards the finder (or any script) adds later get their button too.
   new MutationObserver(function (mutations) {
+    var saved = null;
     for (var i = 0; i < mutations.length; i++) {
       var added = mutations[i].addedNodes;
       for (var j = 0; j < added.length; j++) {
         var node = added[j];
-        if (node.nodeType === 1 && (node.matches("li.mk-item") || node.querySelector("li.mk-item"))) {
-          equip(node.parentNode || node);
+        if (node.nodeType !== 1) continue;
+        if (node.matches("li.mk-item")) equipItem(node, saved || (saved = read()));
+        else if (node.firstElementChild) {
+          node.querySelectorAll("li.mk-item").forEach(function (item) {
+            equipItem(item, saved || (saved = read()));
+          });
         }
       }
     }
