@@ -241,3 +241,16 @@ def test_a_record_without_languages_or_contact_shows_no_empty_sections(tmp_path:
     assert "<h2>Talen</h2>" not in str(service.body) and "Nederlands" not in str(service.body)
     # The example provider with a contact keeps its section.
     assert any("<h2>Contact</h2>" in str(page.body) for path, page in pages.items() if "stil" not in path)
+
+
+def test_a_draft_already_filled_in_is_not_imported_again_beside_it(tmp_path: Path) -> None:
+    from mantelkaart.hsds_import import plan_import, write_import
+
+    site, result = run_import(tmp_path, [organization("Tweede Keer")])
+    assert result.returncode == 0, result.stderr + result.stdout
+    (site / "providers").mkdir(exist_ok=True)
+    (site / "concepten" / "providers" / "tweede-keer.yaml").rename(site / "providers" / "tweede-keer.yaml")
+    planned = plan_import(load(site), tmp_path / "organizations.json")
+    assert list(planned.files) == ["concepten/providers/tweede-keer.yaml"]
+    assert write_import(site, planned) == ["providers/tweede-keer.yaml"]  # nothing written
+    assert not (site / "concepten" / "providers" / "tweede-keer.yaml").exists()

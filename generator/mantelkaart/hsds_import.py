@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mantelkaart.dataset import Dataset
 from mantelkaart.hsds_input import HsdsInputError, Organization, read_organizations, read_terms
-from mantelkaart.hsds_records import RecordMaker
+from mantelkaart.hsds_records import DRAFTS, OUTSIDE, RecordMaker
 from mantelkaart.hsds_terms import Taxonomies
 from mantelkaart.import_report import ImportReport
 from mantelkaart.record_yaml import record_yaml
@@ -85,12 +85,25 @@ def plan_import(
     return ImportResult(report, files, counts)
 
 
+def published(relpath: str) -> str | None:
+    """Where a draft goes once an editor has filled it in: ``concepten/providers/x.yaml`` → ``providers/x.yaml``."""
+    for folder in (OUTSIDE, DRAFTS):
+        if relpath.startswith(folder + "/"):
+            return relpath[len(folder) + 1 :]
+    return None
+
+
 def write_import(root: Path, result: ImportResult, force: bool = False) -> list[str]:
     """Write the planned files under ``root``. Without ``force``, existing files stop everything.
 
     Returns the files that already existed (nothing was written then).
     """
-    existing = sorted(relpath for relpath in result.files if (root / relpath).exists())
+    existing = sorted(
+        path
+        for relpath in result.files
+        for path in (relpath, published(relpath))
+        if path and (root / path).exists()
+    )
     if existing and not force:
         return existing
     for relpath, text in result.files.items():
