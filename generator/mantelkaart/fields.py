@@ -108,14 +108,20 @@ Text = Annotated[
 ]
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 80  # characters: an id is part of a file name and a web address
 
 
 def _slug(value: Any) -> str:
     value = _scalar(value)
     if not SLUG.match(value):
         raise fail(
-            f"'{value}' is geen geldige id.",
+            f"'{value[:100]}' is geen geldige id.",
             "Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'logeerhuis-dordrecht'.",
+        )
+    if len(value) > MAX_ID:
+        raise fail(
+            f"De id is te lang ({len(value)} tekens; hooguit {MAX_ID}).",
+            "Kies een kortere id: hij wordt een deel van het webadres.",
         )
     return value
 
@@ -123,8 +129,10 @@ def _slug(value: Any) -> str:
 Slug = Annotated[
     str,
     BeforeValidator(_slug),
-    NativeFirst(matching(SLUG.pattern)),
-    json_type("slug", {"type": ["string", "integer"], "pattern": SLUG.pattern, "minimum": 0}),
+    NativeFirst(matching(SLUG.pattern, MAX_ID)),
+    json_type(
+        "slug", {"type": ["string", "integer"], "pattern": SLUG.pattern, "minimum": 0, "maxLength": MAX_ID}
+    ),
 ]
 
 

@@ -14,8 +14,10 @@ values by a small builder of our own, so that:
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,15 +67,22 @@ class Document:
 
 
 def read_text(path: Path) -> str:
-    """Read a record file as UTF-8 text, refusing binary and oversized files."""
+    """Read a record file as UTF-8 text, refusing binary and oversized files, and anything
+    that is not a regular file: a symbolic link is not followed (it could point outside the
+    data folder), and a FIFO, socket or device is not opened for reading (it could hang)."""
     try:  # os.read: two thirds of open()'s time, which also asks the size and sets up a buffer
-        handle = os.open(path, os.O_RDONLY)
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                raise YamlTrouble(
+                    "Dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat).",
+                    "Zet alleen YAML-bestanden in de map van de records.",
+                )
             raw = os.read(handle, MAX_BYTES + 1)  # one byte more than allowed: a huge file is not read whole
         finally:
             os.close(handle)
     except OSError as error:
-        raise YamlTrouble(f"Het bestand kan niet worden gelezen ({error.strerror}).") from None
+        raise _unreadable(error) from None
     if len(raw) > MAX_BYTES:
         size = path.stat().st_size
         raise YamlTrouble(
@@ -95,6 +104,24 @@ def read_text(path: Path) -> str:
             line=line,
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _unreadable(error: OSError) -> YamlTrouble:
+    """A Dutch message for a file that cannot be opened (never the system's English)."""
+    if error.errno == errno.ELOOP:
+        return YamlTrouble(
+            "Dit is een snelkoppeling (symbolische link); die volgt Mantelkaart niet.",
+            "Zet het record zelf in de map, niet een link naar een bestand ergens anders.",
+        )
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return YamlTrouble("U heeft geen toegang tot dit bestand.", "Controleer de rechten van het bestand.")
+    if error.errno == errno.ENOENT:
+        return YamlTrouble(
+            "Het bestand kan niet worden gelezen: het bestaat niet (meer).",
+            "Is het net weggehaald of hernoemd?",
+        )
+    code = errno.errorcode.get(error.errno or 0, "onbekend")
+    return YamlTrouble(f"Het bestand kan niet worden gelezen (foutcode {code}).")
 
 
 def load_document(path: Path) -> Document:

@@ -89,9 +89,9 @@ def tidy_line(limit: int) -> CoreSchema:
     )
 
 
-def matching(pattern: str) -> CoreSchema:
+def matching(pattern: str, max_length: int | None = None) -> CoreSchema:
     """Text that matches ``pattern`` (Rust's regular expressions) exactly as written."""
-    return core_schema.str_schema(strict=True, pattern=pattern)
+    return core_schema.str_schema(strict=True, pattern=pattern, max_length=max_length)
 
 
 def one_of(values: list[str]) -> CoreSchema:

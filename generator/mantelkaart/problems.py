@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -35,16 +36,29 @@ class Problem:
             label = "waarschuwing (gewone taal): "
         subject = f"{self.field}: " if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}: {label}{subject}{self.message}{hint}"
+        return visible(f"{where}: {label}{subject}{self.message}{hint}")
 
     def github(self) -> str:
         level = "error" if self.severity == "fout" else "warning"
         body = f"{self.field}: {self.message}" if self.field else self.message
         if self.hint:
             body += f" {self.hint}"
-        body = _escape(body)
+        body = _escape(visible(body))
         file = _escape(self.file).replace(":", "%3A").replace(",", "%2C")
         return f"::{level} file={file},line={self.line},col={self.column}::{body}"
+
+
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Control characters from record text or file names escaped (``\\x1b``), so nothing an
+    editor wrote can move the cursor, clear the screen or retitle the terminal."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def _escape(text: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mantelkaart.config import SiteConfig
-from mantelkaart.fields import SLUG
+from mantelkaart.fields import MAX_ID, SLUG
 from mantelkaart.loader import Document, YamlTrouble, parse_text, read_text
 from mantelkaart.native import details
 from mantelkaart.placeholders import HINT, find_placeholders, may_hold_placeholders
@@ -27,6 +27,7 @@ from mantelkaart.records import KINDS, Record
 from mantelkaart.vocabulary import Vocabularies
 
 IGNORED_NAMES = {"README.md", ".gitkeep"}
+RESERVED_IDS = frozenset({"index"})  # the overview page of each kind (aanbieders/index.md, …)
 
 
 @dataclass
@@ -172,6 +173,16 @@ def _read(item: _File, context: dict[str, Any]) -> None:
         item.problem(
             f"De bestandsnaam '{item.path.name}' is geen geldige id.",
             "Gebruik kleine letters, cijfers en streepjes, bijvoorbeeld 'het-parkhuis.yaml'.",
+        )
+    elif len(item.path.stem) > MAX_ID:
+        item.problem(
+            f"De bestandsnaam is te lang ({len(item.path.stem)} tekens; hooguit {MAX_ID}).",
+            "Kies een kortere id: de naam wordt ook een deel van het webadres.",
+        )
+    elif item.path.stem in RESERVED_IDS:
+        item.problem(
+            f"De id '{item.path.stem}' is gereserveerd: de site maakt zelf een pagina met die naam.",
+            "Kies een andere bestandsnaam, bijvoorbeeld met de naam van de organisatie.",
         )
     try:
         item.text = read_text(item.path)
