@@ -15,7 +15,7 @@ from mantelkaart import dutch
 from mantelkaart.catalogue import Offer
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.search_index import SERVICE_FIELDS, service_document
+from mantelkaart.search_index import SERVICE_FIELDS, Words, service_document
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -28,14 +28,15 @@ def load(folder: Path, today: date = TODAY) -> Dataset:
     return Dataset.load(root, config, today=today)
 
 
-def canonical_index(offers: list[Offer]) -> dict[str, Any]:
-    """lunr's own serialization of the finder's service index (``search_index.py`` shortens it)."""
+def canonical_index(offers: list[Offer], words: Words | None = None) -> dict[str, Any]:
+    """lunr's own serialization of the finder's service index (``search_index.py`` shortens it);
+    ``words`` as :func:`mantelkaart.search_index.index_words` gives them for the site."""
     builder = dutch.builder()
     builder.ref("i")
     for name, boost in SERVICE_FIELDS:
         builder.field(name, boost=boost)
     for ref, offer in enumerate(offers):
-        builder.add({"i": str(ref), **service_document(offer)})
+        builder.add({"i": str(ref), **service_document(offer, words)})
     result: dict[str, Any] = builder.build().serialize()
     return result
 

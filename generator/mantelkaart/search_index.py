@@ -37,23 +37,25 @@ make them quicker to load at 10,000 services, without changing a result:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from mantelkaart import dutch
 from mantelkaart.catalogue import Catalogue, Offer
+from mantelkaart.compounds import Splitter
 from mantelkaart.facets import OWN_COSTS, RESPITE, Facet, facets, used_values
+from mantelkaart.query import form_words, lemmas, query_data
 
 # (field, boost): a match in the name counts most. The provider's name and the towns are
 # documents of the terms index (see GROUPS), so 10,000 services do not repeat them.
-SERVICE_FIELDS = (("naam", 10), ("samenvatting", 2))
+SERVICE_FIELDS = (("naam", 10), ("samenvatting", 2), ("tekst", 1))
 # Kinds of terms-index documents that stand for a group of services (not a facet value).
 GROUPS = ("aanbieder", "plaats")
 TERM_FIELDS = (("woorden", 1),)
 VECTOR_SCALE = 1000  # lunr rounds the weights to three decimals: no information is lost
 # The fields' names in the index: one letter (with 40,000 field vectors, short keys make
 # lunr.Index.load about twice as fast).
-FIELD_KEYS = {"naam": "n", "aanbieder": "a", "samenvatting": "s", "plaats": "p", "woorden": "w"}
+FIELD_KEYS = {"naam": "n", "aanbieder": "a", "samenvatting": "s", "tekst": "t", "plaats": "p", "woorden": "w"}
 # Facet key → the vocabulary whose synonyms belong to its values (see value_words for
 # "hulp", whose values are respite forms and functions, and "kosten").
 VOCABULARIES = {
@@ -65,9 +67,53 @@ VOCABULARIES = {
 }
 
 
-def service_document(offer: Offer) -> dict[str, list[str]]:
-    """The fields of one service, already turned into index terms (see :mod:`mantelkaart.dutch`)."""
-    return {"naam": dutch.terms(offer.service.name), "samenvatting": dutch.terms(offer.service.summary)}
+class Words:
+    """Index terms with compounds split and lemmas added (see :mod:`mantelkaart.compounds`
+    and :mod:`mantelkaart.query`): "mantelzorgwaardering" also gives "mantelzorg" and
+    "waardering" when the index knows both words, "uitjes" also "uitje"."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.lemmas = lemmas()
+        vocabulary = {word for text in texts for word in self.words(text)}
+        self.splitter = Splitter(vocabulary | set(self.lemmas.values()))
+
+    @staticmethod
+    def words(text: str) -> list[str]:
+        trimmed = (dutch.trim(token) for token in dutch.tokens(text))
+        return [word for word in trimmed if word and word not in dutch.STOP_WORDS]
+
+    def terms(self, text: str) -> list[str]:
+        found: list[str] = []
+        for word in self.words(text):
+            found.append(dutch.stem(word))
+            lemma = self.lemmas.get(word)
+            if lemma:
+                found.append(dutch.stem(lemma))
+            for part in self.splitter.parts(word) or ():
+                if part not in dutch.STOP_WORDS:
+                    found.append(dutch.stem(part))
+        return found
+
+
+def service_texts(offer: Offer) -> dict[str, str]:
+    """The text of each field of a service's document: name, summary, and the rest of what
+    its page says (description, next step, cost, indicatie, waiting time)."""
+    service = offer.service
+    rest = [service.description, service.next_step.text, service.cost.own_contribution, service.cost.note]
+    rest += [service.indication.note if service.indication else None, service.waiting_time]
+    return {"naam": service.name, "samenvatting": service.summary, "tekst": " ".join(filter(None, rest))}
+
+
+def service_document(offer: Offer, words: Words | None = None) -> dict[str, list[str]]:
+    """The fields of one service, already turned into index terms (see :class:`Words`;
+    by default compounds split against the service's own words); the long text keeps each
+    term once, beside those of the name and summary."""
+    texts = service_texts(offer)
+    words = words or Words(texts.values())
+    document = {field: words.terms(texts[field]) for field in ("naam", "samenvatting")}
+    seen = {*document["naam"], *document["samenvatting"]}
+    document["tekst"] = [term for term in dict.fromkeys(words.terms(texts["tekst"])) if term not in seen]
+    return document
 
 
 def group_members(offers: list[Offer]) -> dict[str, dict[str, list[int]]]:
@@ -94,7 +140,8 @@ def value_words(catalogue: Catalogue, facet: Facet, value_id: str, label: str) -
         form = catalogue.respite_forms.get(value_id)
         if form:
             respite = functions.get(RESPITE)
-            words += [form.name, *form.aliases, *([respite.label, *respite.synonyms] if respite else [])]
+            words += [form.name, *form.aliases, *form_words(value_id)]
+            words += [respite.label, *respite.synonyms] if respite else []
         else:
             term = functions.get(value_id.removeprefix("functie-")) or functions.get(value_id)
             words += term.synonyms if term else []
@@ -110,21 +157,27 @@ def value_words(catalogue: Catalogue, facet: Facet, value_id: str, label: str) -
     return words
 
 
-def term_documents(catalogue: Catalogue, offers: list[Offer]) -> tuple[list[list[str]], list[list[Any]]]:
-    """The terms index's documents (their words as index terms) and, per document, what it
-    stands for: [facet key, value number] or [group kind, group number]."""
-    documents: list[list[str]] = []
+def term_texts(catalogue: Catalogue, offers: list[Offer]) -> tuple[list[str], list[list[Any]]]:
+    """The terms index's documents (their words) and, per document, what it stands for:
+    [facet key, value number] or [group kind, group number]."""
+    texts: list[str] = []
     refs: list[list[Any]] = []
     for facet in facets(catalogue):
         for number, (value_id, label) in enumerate(used_values(facet, offers)):
-            words = " ".join(dict.fromkeys(value_words(catalogue, facet, value_id, label)))
-            documents.append(dutch.terms(words))
+            texts.append(" ".join(dict.fromkeys(value_words(catalogue, facet, value_id, label))))
             refs.append([facet.key, number])
     for kind, groups in group_members(offers).items():
         for number, name in enumerate(groups):
-            documents.append(dutch.terms(name))
+            texts.append(name)
             refs.append([kind, number])
-    return documents, refs
+    return texts, refs
+
+
+def term_documents(catalogue: Catalogue, offers: list[Offer]) -> tuple[list[list[str]], list[list[Any]]]:
+    """:func:`term_texts` as index terms (compounds split against their own words)."""
+    texts, refs = term_texts(catalogue, offers)
+    words = Words(texts)
+    return [words.terms(text) for text in texts], refs
 
 
 def _build(fields: tuple[tuple[str, int], ...], documents: list[dict[str, list[str]]]) -> dict[str, Any]:
@@ -160,14 +213,23 @@ def _alternate(elements: list[Any]) -> Iterator[tuple[bool, Any]]:
     return ((position % 2 == 1, element) for position, element in enumerate(elements))
 
 
+def index_words(catalogue: Catalogue, offers: list[Offer]) -> Words:
+    """One vocabulary for both indexes: a compound splits into words found anywhere."""
+    texts, _ = term_texts(catalogue, offers)
+    return Words([*texts, *(text for offer in offers for text in service_texts(offer).values())])
+
+
 def search_index(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
     """Both indexes of the finder, as ``lunr.Index.load`` in lunr.js reads them."""
-    words, refs = term_documents(catalogue, offers)
+    texts, refs = term_texts(catalogue, offers)
+    words = index_words(catalogue, offers)
+    values = {facet.key: [value_id for value_id, _ in used_values(facet, offers)] for facet in facets(catalogue)}
     return {
-        "version": 4,
+        "version": 5,
         "vector_scale": VECTOR_SCALE,
-        "services": _build(SERVICE_FIELDS, [service_document(offer) for offer in offers]),
-        "terms": _build(TERM_FIELDS, [{"woorden": document} for document in words]),
+        "services": _build(SERVICE_FIELDS, [service_document(offer, words) for offer in offers]),
+        "terms": _build(TERM_FIELDS, [{"woorden": words.terms(text)} for text in texts]),
         "term_refs": refs,
         "groups": {kind: list(groups.values()) for kind, groups in group_members(offers).items()},
+        "query": query_data(values),
     }
