@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from mantelkaart.hsds_values import language_codes
+from mantelkaart.hsds_text import language_codes
 from mantelkaart.loader import load_document
 
 from bench.open211 import ZIP, convert, miami_site

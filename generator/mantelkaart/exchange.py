@@ -93,7 +93,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(render(errors, "text"), file=sys.stderr)
         print("Los eerst de fouten in de bestaande records op; er is niets geïmporteerd.", file=sys.stderr)
         return 1
-    from mantelkaart.hsds_values import country_code
+    from mantelkaart.hsds_text import country_code
 
     country = country_code(args.land)
     if country is None:

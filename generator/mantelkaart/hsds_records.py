@@ -19,11 +19,11 @@ from mantelkaart.hsds_details import CONFIDENTIAL_NOTE
 from mantelkaart.hsds_input import Attribute, Contact, Location, Organization, Phone, Service, Term
 from mantelkaart.hsds_services import ServiceMaker
 from mantelkaart.hsds_terms import RESPITE_FORMS, Taxonomies
+from mantelkaart.hsds_text import country_code
 from mantelkaart.hsds_values import (
     Attributes,
     TermIndex,
     Values,
-    country_code,
     first_sentence,
     report_extras,
     strip_summary,

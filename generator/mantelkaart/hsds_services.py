@@ -11,16 +11,8 @@ from mantelkaart.config import NATIONWIDE
 from mantelkaart.hsds_details import FREE, NATIONWIDE_NAME, OWN_CONTRIBUTION, generated_text
 from mantelkaart.hsds_input import Language, Schedule, Service
 from mantelkaart.hsds_terms import RESPITE_FORMS
-from mantelkaart.hsds_values import (
-    Attributes,
-    dutch_language_name,
-    first_sentence,
-    language_codes,
-    report_extras,
-    schedule_span,
-    strip_summary,
-    tidy,
-)
+from mantelkaart.hsds_text import dutch_language_name, language_codes, tidy
+from mantelkaart.hsds_values import Attributes, first_sentence, report_extras, schedule_span, strip_summary
 from mantelkaart.records import Eligibility, TimeSpan
 
 if TYPE_CHECKING:
