@@ -254,3 +254,14 @@ def test_a_draft_already_filled_in_is_not_imported_again_beside_it(tmp_path: Pat
     assert list(planned.files) == ["concepten/providers/tweede-keer.yaml"]
     assert write_import(site, planned) == ["providers/tweede-keer.yaml"]  # nothing written
     assert not (site / "concepten" / "providers" / "tweede-keer.yaml").exists()
+
+
+def test_numbered_ids_of_long_names_stay_within_the_limit(tmp_path: Path) -> None:
+    """Many locations of one long name: 'name-10' is cut so that the id keeps to 80 characters."""
+    long_name = "Miami Dade County Office of the State Attorney Victim Services Center Main Branch"
+    locations = [{"name": long_name, "addresses": [{"city": "Dordrecht"}]} for _ in range(12)]
+    site, result = run_import(tmp_path, [organization("Lange Namen", locations=locations)])
+    assert result.returncode == 0, result.stderr + result.stdout
+    ids = [location["id"] for location in draft(site, "lange-namen")["locaties"]]
+    assert len(ids) == 12 == len(set(ids)) and max(len(i) for i in ids) <= 80
+    assert ids[-1].endswith("-12")

@@ -84,7 +84,8 @@ class RecordMaker:
         base, number = candidate, numbers.get(candidate, 1)
         while candidate in used:
             number += 1
-            candidate = f"{base}-{number}"
+            suffix = f"-{number}"  # the number fits within MAX_ID: the base gives way
+            candidate = base[: MAX_ID - len(suffix)].rstrip("-") + suffix
         numbers[base] = number
         used.add(candidate)
         if wanted and candidate != wanted:
