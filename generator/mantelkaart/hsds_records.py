@@ -15,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from mantelkaart.dataset import Dataset
 from mantelkaart.fields import SLUG
-from mantelkaart.hsds_details import CONFIDENTIAL_NOTE
-from mantelkaart.hsds_input import Attribute, Contact, Location, Organization, Phone, Service, Term
+from mantelkaart.hsds_input import Attribute, Contact, Organization, Phone, Service, Term
+from mantelkaart.hsds_locations import LocationMaker
 from mantelkaart.hsds_services import ServiceMaker
 from mantelkaart.hsds_terms import RESPITE_FORMS, Taxonomies
 from mantelkaart.hsds_text import country_code
@@ -31,7 +31,7 @@ from mantelkaart.hsds_values import (
 from mantelkaart.import_report import ImportReport
 from mantelkaart.native import details
 from mantelkaart.problems import field_path, translate
-from mantelkaart.records import Coordinates, Provider, Regulation
+from mantelkaart.records import Provider, Regulation
 from mantelkaart.skeleton import slugify
 
 MAX_ID = 80  # characters; an id is part of a file name and a web address
@@ -70,6 +70,7 @@ class RecordMaker:
             "today": today,
         }
         self.services = ServiceMaker(self)
+        self.places = LocationMaker(self)
         self.used: dict[str, set[str]] = {"providers": set(), "regulations": set()}
 
     # -- shared helpers -----------------------------------------------------------------
@@ -198,7 +199,7 @@ class RecordMaker:
         description = self.values.text(
             "text", strip_summary(org.description, summary), where, "organisatie.omschrijving"
         )
-        locations, location_ids = self.locations(org, where)
+        locations, location_ids = self.places.locations(org, where)
         services: list[Record] = []
         regulations: list[tuple[str, Record, list[str]]] = []
         used: set[str] = set()
@@ -283,93 +284,6 @@ class RecordMaker:
             "gecontroleerd", "'assured_date' van de bron, door 'Bron van de HSDS-gegevens'", where
         )
         return {"op": max(dates).isoformat(), "door": "Bron van de HSDS-gegevens"}
-
-    # -- locations ----------------------------------------------------------------------
-    def locations(self, org: Organization, where: str) -> tuple[list[Record], dict[str, str]]:
-        """The organization's locations (also those only embedded in a service) and HSDS id → our id."""
-        items: list[Location] = list(org.locations)
-        known = {location.id for location in items if location.id}
-        for service in org.services:
-            for link in service.service_at_locations:
-                if link.location and link.location.id not in known:
-                    items.append(link.location)
-                    known.add(link.location.id)
-                report_extras(self.report, "dienst op locatie", link, where)
-        records: list[Record] = []
-        ids: dict[str, str] = {}
-        used: set[str] = set()
-        for location in items:
-            made = self.location(location, where, used)
-            if made:
-                records.append(made)
-                if location.id:
-                    ids[location.id] = made["id"]
-        return records, ids
-
-    def location(self, location: Location, where: str, used: set[str]) -> Record | None:
-        here = f"{where}, locatie '{location.name or location.id}'"
-        attrs = self.attributes(location.attributes, here)
-        clean = self.values
-        report_extras(self.report, "locatie", location, here)
-        address = location.addresses[0] if location.addresses else None
-        for extra in location.addresses[1:]:
-            self.report.left(
-                "adres", "Mantelkaart neemt één adres per locatie over", f"{extra.address_1} ({here})"
-            )
-        city = clean.text("line", address.city if address else None, here, "locatie.plaats") or clean.text(
-            "line", attrs.value("plaats"), here, "locatie.plaats"
-        )
-        if not city:
-            self.report.skip(here, "de locatie heeft geen plaats")
-            return None
-        name = clean.text("line", location.name, here, "locatie.naam")
-        label = name or (address.address_1 if address else None) or city
-        data: Record = {"id": self.slug(attrs.value("id"), label or city, used, here), "naam": name}
-        if location.location_type not in (None, "physical"):
-            self.report.left(
-                "locatie.location_type", f"soort '{location.location_type}' kent Mantelkaart niet", here
-            )
-        if location.description and location.description != CONFIDENTIAL_NOTE:
-            self.report.left(
-                "locatie.description",
-                "een locatie heeft geen omschrijving",
-                f"{location.description} ({here})",
-            )
-        if attrs.value("vertrouwelijk") == "ja":
-            data.update(plaats=city, vertrouwelijk="ja")
-            return compact(data)
-        if address:
-            report_extras(self.report, "adres", address, here)
-            country = country_code(address.country)
-            if country not in (None, "NL"):
-                self.report.left(
-                    "adres.country", "alleen adressen in Nederland", f"{address.country} ({here})"
-                )
-            street = ", ".join(part for part in (address.address_1, address.address_2) if part)
-            data["postcode"] = clean.text("postcode", address.postal_code, here, "adres.postal_code")
-            if street and not data["postcode"]:  # an address is only shown with its postcode
-                self.report.left(
-                    "adres.address_1", "zonder geldige Nederlandse postcode", f"{street} ({here})"
-                )
-            elif street:
-                data["adres"] = clean.text("line", street, here, "adres.address_1")
-        data["plaats"] = city
-        if location.latitude is not None and location.longitude is not None:
-            point = {"breedtegraad": str(location.latitude), "lengtegraad": str(location.longitude)}
-            try:
-                Coordinates.model_validate(point)
-                data["coordinaten"] = point
-            except ValidationError as error:
-                reason = details(error)[0].get("ctx", {}).get("message", "")
-                self.report.left("locatie.coordinaten", f"coördinaten: {reason}", here)
-        if location.accessibility:
-            first = location.accessibility[0]
-            data["toegankelijkheid"] = clean.text("line", first.description, here, "locatie.toegankelijkheid")
-            for item in location.accessibility:
-                report_extras(self.report, "toegankelijkheid", item, here)
-            if len(location.accessibility) > 1:
-                self.report.left("locatie.toegankelijkheid", "meer dan één beschrijving", here)
-        return compact(data)
 
     # -- regulations --------------------------------------------------------------------
     def regulation(
