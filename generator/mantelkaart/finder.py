@@ -41,6 +41,7 @@ from mantelkaart.frontend import SEARCH_LIBRARIES, vendor_files
 from mantelkaart.page_kinds import sort_offers
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.presentation import page_url
+from mantelkaart.query import form_words
 from mantelkaart.search_index import search_index
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ FINDER_STYLESHEET = "assets/mantelkaart/finder.css"  # linked from the finder pa
 INDEX_FILE = "assets/mantelkaart/finder-index.json"
 FACETS_FILE = "assets/mantelkaart/finder-facets.json"
 ITEMS_FILE = "assets/mantelkaart/finder-items.json"
+PAGES_FILE = "assets/mantelkaart/finder-pages.json"  # the other pages one search finds
 GROUP_PAGES = "zoeken/alle"  # zoeken/alle/<group>.md: one group's services, for large sites
 PAGE_SIZE = 30  # results shown at once ("Toon meer" adds as many); finder.js reads it from the page
 
@@ -151,6 +153,44 @@ def item_data(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
     }
 
 
+# The public hand-written and overview pages the header search suggests too (title, path, words).
+OTHER_PAGES = (
+    ("Keuzehulp: welke hulp past bij u?", "keuzehulp/index.md", "keuzehulp vragen kiezen welke hulp past"),
+    ("Voor verwijzers", "verwijzers/index.md", "verwijzers professionals verwijzen casemanager wijkteam"),
+    ("Gemeenten vergelijken", "gemeenten/vergelijk.md", "vergelijken gemeenten verschil"),
+    ("Over deze site", "over.md", "over contact wie"),
+    ("Toegankelijkheid", "toegankelijkheid.md", "toegankelijkheid"),
+    ("Privacy", "privacy.md", "privacy cookies gegevens"),
+    ("Open data", "open-data/index.md", "open data download csv"),
+)
+
+
+def page_list(catalogue: Catalogue) -> list[list[str]]:
+    """[title, address from the site root, kind, other words] of each page besides the
+    services' that one search finds: respite forms, regulations, municipalities, target
+    groups, kinds of help, providers and the public hand-written pages (never the editors')."""
+    path = PageMaker.path
+    vocabularies = catalogue.vocabularies
+    found: list[list[str]] = []
+    for form_id, form in catalogue.respite_forms.items():
+        words = " ".join([*form.aliases, *form_words(form_id)])
+        found.append([form.name, page_url(path("respite-forms", form_id)), "Respijtzorg", words])
+    for regulation_id, regulation in catalogue.regulations.items():
+        found.append([regulation.name, page_url(path("regulations", regulation_id)), "Regeling", ""])
+    for municipality_id, name in catalogue.config.municipalities.items():
+        found.append([name, page_url(path("municipalities", municipality_id)), "Gemeente", ""])
+    for kind, vocabulary, label in (
+        ("target-groups", "doelgroepen", "Voor wie"),
+        ("functions", "functies", "Soort hulp"),
+    ):
+        for term_id, term in vocabularies[vocabulary].terms.items():
+            found.append([term.label, page_url(path(kind, term_id)), label, " ".join(term.synonyms)])
+    for provider_id, provider in catalogue.providers.items():
+        found.append([provider.name, page_url(path("providers", provider_id)), "Aanbieder", ""])
+    found += [[title, page_url(source), "Pagina", words] for title, source, words in OTHER_PAGES]
+    return found
+
+
 def finder_page(
     catalogue: Catalogue,
     offers: list[Offer],
@@ -224,3 +264,4 @@ def finder_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Outpu
     yield OutputFile(FACETS_FILE, compact_json(data))
     yield OutputFile(ITEMS_FILE, compact_json(item_data(catalogue, offers)))
     yield OutputFile(INDEX_FILE, compact_json(search_index(catalogue, offers)))
+    yield OutputFile(PAGES_FILE, compact_json({"version": 1, "pages": page_list(catalogue)}))

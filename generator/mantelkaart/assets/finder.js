@@ -113,6 +113,7 @@
           services: lunr.Index.load(data.services),
           terms: lunr.Index.load(data.terms),
           refs: data.term_refs,
+          rules: data.query, // lemmas, filler words, filter phrases… (see query.py)
           groups: data.groups,
           scale: data.vector_scale, // weights are whole numbers: lunr's times this
         };
@@ -200,8 +201,8 @@
   }
 
   /* Scores per service number for one word: its own text, the words of its facet values,
-   * its provider's name and its towns. */
-  function matchWord(index, data, word) {
+   * its provider's name and its towns. `named` collects the target groups the word names. */
+  function matchPlain(index, data, word, named) {
     var scores = new Map();
     queryWord(index.services, word).forEach(function (result) {
       scores.set(Number(result.ref), result.score / index.scale);
@@ -210,6 +211,7 @@
       var ref = index.refs[Number(result.ref)];
       var group = index.groups[ref[0]];
       var score = (result.score / index.scale) * (group ? GROUP_WEIGHT[ref[0]] : TERM_WEIGHT);
+      if (named && ref[0] === "doelgroep") named.add(ref[1]);
       (group ? group[ref[1]] : members(data, ref[0])[ref[1]]).forEach(function (number) {
         scores.set(number, (scores.get(number) || 0) + score);
       });
@@ -217,28 +219,229 @@
     return scores;
   }
 
-  /* {all: Map(number → score) of services with every word, some: … with at least one}. */
-  function searchWords(index, data, text) {
-    var words = queryWords(text);
-    if (!words.length) return null;
+  /* Whether the index has the word (stemmed) as a term. */
+  function known(index, word) {
+    var stem = index.services.pipeline.runString(word)[0] || word;
+    return Boolean(index.services.invertedIndex[stem] || index.terms.invertedIndex[stem]);
+  }
+
+  /* A compound's parts, each a word of the index (as compounds.py splits the records'
+   * words): the longest known head, a tail of 3 letters or more, perhaps after a linking
+   * "s" or "e(n)", and the tail perhaps a compound itself. Null when it does not split. */
+  function splitWord(index, word, depth) {
+    if (word.length < 7) return null;
+    for (var cut = word.length - 3; cut >= 3; cut--) {
+      var head = word.slice(0, cut);
+      if (!known(index, head)) continue;
+      var rest = word.slice(cut);
+      var tails = [rest];
+      ["s", "en", "e"].forEach(function (link) {
+        if (rest.indexOf(link) === 0) tails.push(rest.slice(link.length));
+      });
+      for (var t = 0; t < tails.length; t++) {
+        if (tails[t].length < 3) continue;
+        if (known(index, tails[t])) return [head, tails[t]];
+        var parts = depth > 1 ? splitWord(index, tails[t], depth - 1) : null;
+        if (parts) return [head].concat(parts);
+      }
+    }
+    return null;
+  }
+
+  /* A word's scores; a compound the index does not have counts as its parts together
+   * ("weekendopvang": weekend and opvang), or, when no service has all parts, each. */
+  function matchWord(index, data, word, named) {
+    var scores = matchPlain(index, data, word, named);
+    if (known(index, word)) return scores;
+    var parts = splitWord(index, word, 2);
+    if (!parts) return scores;
+    var each = parts.map(function (part) {
+      return matchPlain(index, data, part, named);
+    });
+    var together = new Map();
+    each[0].forEach(function (score, number) {
+      var total = score;
+      for (var p = 1; p < each.length; p++) {
+        if (!each[p].has(number)) return;
+        total += each[p].get(number);
+      }
+      together.set(number, total);
+    });
+    var found = together.size ? [together] : each.map(function (partScores) {
+      var half = new Map();
+      partScores.forEach(function (score, number) {
+        half.set(number, score / 2);
+      });
+      return half;
+    });
+    found.forEach(function (partScores) {
+      partScores.forEach(function (score, number) {
+        scores.set(number, Math.max(scores.get(number) || 0, score));
+      });
+    });
+    return scores;
+  }
+
+  /* -- understanding the query --------------------------------------------------------- */
+
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  function hasPhrase(text, phrase) {
+    return new RegExp("(^|[\\s,.;:!?])" + escapeRegExp(phrase) + "(?=$|[\\s,.;:!?])").test(text);
+  }
+
+  function dropPhrase(text, phrase) {
+    return text.replace(new RegExp("(^|[\\s,.;:!?])" + escapeRegExp(phrase) + "(?=$|[\\s,.;:!?])", "g"), " ");
+  }
+
+  /* What the words say besides what to search: filter phrases ("zonder indicatie"), "zonder"
+   * before a word, whether the person cared for is an adult or a child; the rest is searched,
+   * without filler words and with the lemma list's words (see query.py). */
+  function understand(text, rules) {
+    var rest = " " + fold(text).replace(/[’`]/g, "'") + " ";
+    var filters = [];
+    rules.filters.forEach(function (rule) {
+      if (hasPhrase(rest, rule[0])) {
+        filters.push({ phrase: rule[0], key: rule[1], number: rule[2] });
+        rest = dropPhrase(rest, rule[0]);
+      }
+    });
+    var negated = [];
+    rest = rest.replace(/(^|\s)(zonder|without|geen|no)\s+([^\s]+)/g, function (all, space, word, what) {
+      negated.push({ phrase: word + " " + what, word: what });
+      return " ";
+    });
+    var adult = false;
+    var child = false;
+    var words = rest.split(/[\s,.;:!?]+/).filter(function (word) {
+      if (!word) return false;
+      if (rules.adult.indexOf(word) !== -1) {
+        adult = true;
+        return false;
+      }
+      if (rules.child.indexOf(word) !== -1) child = true;
+      return rules.fillers.indexOf(word) === -1;
+    });
+    words = words.map(function (word) {
+      return rules.lemmas[word] || word;
+    });
+    return { filters: filters, negated: negated, adult: adult, child: child, rest: words.join(" ") };
+  }
+
+  /* The value number of a facet's value id, or -1. */
+  function valueNumber(data, key, id) {
+    var facet = data.facets.filter(function (each) {
+      return each.key === key;
+    })[0];
+    if (!facet) return -1;
+    for (var v = 0; v < facet.values.length; v++) if (facet.values[v][0] === id) return v;
+    return -1;
+  }
+
+  /* Multiply the scores of the services with one of `values` of facet `key` by `factor`. */
+  function weigh(data, scores, key, values, factor) {
+    var lists = members(data, key);
+    values.forEach(function (value) {
+      if (value < 0 || !lists[value]) return;
+      lists[value].forEach(function (number) {
+        if (scores.has(number)) scores.set(number, scores.get(number) * factor);
+      });
+    });
+  }
+
+  /* {all: Map(number → score) of services with every word, some: … with at least one,
+   * missing: the words no service has}. A named target group's services rank first; for
+   * an adult ("mijn moeder") children's services rank last, for a child first. */
+  function searchWords(index, data, understood) {
+    var words = queryWords(understood.rest);
+    var excluded = new Set();
+    understood.negated.forEach(function (negation) {
+      queryWords(negation.word).forEach(function (word) {
+        matchWord(index, data, word, null).forEach(function (score, number) {
+          excluded.add(number);
+        });
+      });
+    });
+    if (!words.length) {
+      if (!excluded.size) return null;
+      // Only "zonder …": every service but those.
+      var rest = new Map();
+      for (var n = 0; n < data.count; n++) if (!excluded.has(n)) rest.set(n, 0);
+      return { words: [], all: rest, some: rest, missing: [], perWord: [] };
+    }
+    var named = new Set();
     var perWord = words.map(function (word) {
-      return matchWord(index, data, word);
+      return matchWord(index, data, word, named);
     });
     var all = new Map();
     var some = new Map();
     perWord.forEach(function (scores) {
       scores.forEach(function (score, number) {
+        if (excluded.has(number)) return;
         var entry = some.get(number) || { words: 0, score: 0 };
         entry.words += 1;
         entry.score += score;
         some.set(number, entry);
       });
     });
-    some.forEach(function (entry, number) {
-      if (entry.words === words.length) all.set(number, entry.score);
-      some.set(number, entry.words * 1000 + entry.score); // more words first
+    var children = ["kinderen-met-beperking", "jonge-mantelzorgers"].map(function (id) {
+      return valueNumber(data, "doelgroep", id);
     });
-    return { words: words, all: all, some: some };
+    var counts = new Map();
+    some.forEach(function (entry, number) {
+      counts.set(number, entry.words);
+      some.set(number, entry.score);
+    });
+    [some].forEach(function (scores) {
+      if (named.size) weigh(data, scores, "doelgroep", Array.from(named), 3);
+      if (understood.adult) weigh(data, scores, "doelgroep", children, 0.2);
+      else if (understood.child) weigh(data, scores, "doelgroep", children.slice(0, 1), 1.5);
+    });
+    some.forEach(function (score, number) {
+      if (counts.get(number) === words.length) all.set(number, score);
+      some.set(number, counts.get(number) * 1000 + score); // more words first
+    });
+    var missing = words.filter(function (word, w) {
+      return !perWord[w].size;
+    });
+    return { words: words, all: all, some: some, missing: missing, perWord: perWord };
+  }
+
+  /* Levenshtein distance, at most `limit + 1`. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        best = Math.min(best, row[j]);
+      }
+      if (best > limit) return limit + 1;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  /* The nearest word of the index to `word` (two letters off at most), or null. */
+  function nearest(rules, word) {
+    if (word.length < 4) return null;
+    var limit = word.length >= 7 ? 2 : 1;
+    var best = null;
+    var bestDistance = limit + 1;
+    rules.words.forEach(function (candidate) {
+      if (candidate === word) return;
+      var d = distance(word, candidate, limit);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    });
+    return best;
   }
 
   /* -- municipality names among the search words ------------------------------------ */
@@ -378,6 +581,7 @@
     var filtersToggle = root.querySelector(".mk-finder__filters-toggle");
     var tools = root.querySelector(".mk-finder__tools");
     var deadEnd = root.querySelector(".mk-finder__none");
+    var chipBar = root.querySelector(".mk-finder__chips");
     var place = form.querySelector("select[name=gemeente]");
     var PAGE_SIZE = Number(root.getAttribute("data-page-size")) || 30;
 
@@ -608,6 +812,111 @@
 
     var latest = null;
 
+    /* The words of a partial result that its first result lacks: "Zonder ‘…’." */
+    function leftOut(searched, first) {
+      var lacking = searched.words.filter(function (word, w) {
+        return !searched.perWord[w].has(first);
+      });
+      if (!lacking.length) return "";
+      return "Weggelaten: " + lacking.map(function (word) {
+        return "‘" + word + "’";
+      }).join(", ") + ".";
+    }
+
+    /* The filters the words name, each a button that takes its words out of the search. */
+    function showChips(understood) {
+      var chips = [];
+      if (understood) {
+        understood.filters.forEach(function (filter) {
+          var facet = data.facets.filter(function (each) {
+            return each.key === filter.key;
+          })[0];
+          chips.push({ label: facet.values[filter.number][1], phrase: filter.phrase });
+        });
+        understood.negated.forEach(function (negation) {
+          chips.push({ label: "Zonder ‘" + negation.word + "’", phrase: negation.phrase });
+        });
+      }
+      var key = JSON.stringify(chips);
+      if (chipBar.getAttribute("data-chips") === key) return;
+      chipBar.setAttribute("data-chips", key);
+      chipBar.replaceChildren();
+      chipBar.hidden = !chips.length;
+      if (!chips.length) return;
+      chipBar.append(element("span", "mk-finder__chips-label", "Uw woorden kiezen: "));
+      chips.forEach(function (chip) {
+        var button = element("button", "mk-chip", chip.label + " ");
+        button.type = "button";
+        button.setAttribute("aria-label", chip.label + ": weghalen uit de zoekwoorden");
+        button.append(element("span", "mk-chip__x", "×"));
+        button.querySelector(".mk-chip__x").setAttribute("aria-hidden", "true");
+        button.addEventListener("click", function () {
+          input.value = dropPhrase(" " + fold(input.value) + " ", chip.phrase).replace(/\s+/g, " ").trim();
+          changed("choice");
+          input.focus();
+        });
+        chipBar.append(button);
+      });
+    }
+
+    /* At zero results: "Bedoelde u …?" with the nearest words of the index, and the
+     * respite forms whose words match those searched (the consultant's box is there). */
+    function showWayOut(understood, searched) {
+      var suggest = deadEnd.querySelector(".mk-finder__suggest");
+      var formsBox = deadEnd.querySelector(".mk-finder__forms");
+      suggest.hidden = true;
+      formsBox.hidden = true;
+      if (!understood || !index) return;
+      var words = understood.rest.split(" ").filter(Boolean);
+      var changedWords = false;
+      var better = words.map(function (word) {
+        var known = index.rules.words.indexOf(word) !== -1;
+        var near = known ? null : nearest(index.rules, word);
+        if (near) changedWords = true;
+        return near || word;
+      });
+      if (changedWords) {
+        var proposal = better.join(" ");
+        var link = element("a", "", proposal);
+        link.href = "?zoek=" + encodeURIComponent(proposal);
+        link.addEventListener("click", function (event) {
+          event.preventDefault();
+          input.value = proposal;
+          changed("choice");
+        });
+        suggest.replaceChildren("Bedoelde u: ", link, "?");
+        suggest.hidden = false;
+      }
+      loadJSON("finder-pages.json").then(function (pages) {
+        if (!alive) return;
+        var asked = words.concat(better).concat(understood.negated.map(function (n) {
+          return n.word;
+        })).filter(function (word) {
+          return word.length >= 4;
+        });
+        var matching = pages.pages.filter(function (page) {
+          if (page[2] !== "Respijtzorg") return false;
+          var own = fold(page[0] + " " + page[3]).split(/[\s\-]+/);
+          return asked.some(function (word) {
+            var stem = word.slice(0, Math.max(4, word.length - 2));
+            return own.some(function (formWord) {
+              return formWord.length >= 4 && (formWord.indexOf(stem) === 0 || word.indexOf(formWord) === 0);
+            });
+          });
+        });
+        var list = formsBox.querySelector("ul");
+        list.replaceChildren();
+        matching.forEach(function (page) {
+          var item = element("li");
+          var link = element("a", "", page[0]);
+          link.href = new URL(page[1], SITE).href;
+          item.append(link);
+          list.append(item);
+        });
+        formsBox.hidden = !matching.length || deadEnd.hidden;
+      });
+    }
+
     function render(focusFrom) {
       if (!items) return;
       var found = findPlace(input.value, data.facets[0].values);
@@ -622,7 +931,14 @@
       }
       var chosen = selections();
       var text = found.rest.trim();
-      var searched = text && index ? searchWords(index, data, text) : null;
+      var understood = text && index ? understand(text, index.rules) : null;
+      if (understood) {
+        understood.filters.forEach(function (filter) {
+          var numbers = chosen[filter.key] || [];
+          if (numbers.indexOf(filter.number) === -1) chosen[filter.key] = numbers.concat([filter.number]);
+        });
+      }
+      var searched = understood ? searchWords(index, data, understood) : null;
       var pending = Boolean(text) && !index;
       var partial = false;
       var openNow = form.querySelector("#mk-f-open").checked;
@@ -631,15 +947,18 @@
         outcome = evaluate(chosen, searched.some, openNow);
         partial = outcome.results.length > 0;
       }
+      showChips(understood);
       latest = outcome.results;
       showCounts(outcome.counts);
       showList(outcome.results, focusFrom);
       var none = !outcome.results.length && !pending;
       deadEnd.hidden = !none;
+      if (none) showWayOut(understood, searched);
       tools.hidden = !outcome.results.length;
       if (none && !mapBox.hidden) setMap(false);
       var placeLabel = chosen.gemeente ? data.facets[0].values[chosen.gemeente[0]][1] : "";
       var message = describe(outcome.results.length, text, placeLabel, partial, pending);
+      if (partial) message += " " + leftOut(searched, outcome.results[0]);
       root.setAttribute("data-render", String(Number(root.getAttribute("data-render") || 0) + 1));
       root.setAttribute("data-query", input.value);
       root.setAttribute("data-state", pending ? "loading" : "ready");
