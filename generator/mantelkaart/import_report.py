@@ -104,11 +104,16 @@ class ImportReport:
             return "\n".join(lines)
         if self.drafts:
             lines.append(
-                f"Als concept geschreven (niet op de site tot een redacteur ze aanvult): {len(self.drafts)} "
-                "records in concepten/."
+                "Als concept geschreven (niet op de site tot een redacteur ze aanvult): "
+                + _count(len(self.drafts), "record", "records")
+                + " in concepten/."
             )
         if self.outside:
-            lines.append(f"Buiten de gemeenten van deze site: {len(self.outside)} organisaties.")
+            lines.append(
+                "Buiten de gemeenten van deze site: "
+                + _count(len(self.outside), "organisatie", "organisaties")
+                + "."
+            )
             lines.extend(f"  - {item}" for item in self.outside[:3])
         if self.skipped:
             lines.append(f"Niet geïmporteerd: {len(self.skipped)}.")
@@ -196,6 +201,10 @@ class ImportReport:
             totals[CHANGED] += row.total(row.changed)
             totals[LEFT] += row.total(row.left)
         return totals
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _cell(text: str) -> str:
