@@ -265,3 +265,23 @@ def test_numbered_ids_of_long_names_stay_within_the_limit(tmp_path: Path) -> Non
     ids = [location["id"] for location in draft(site, "lange-namen")["locaties"]]
     assert len(ids) == 12 == len(set(ids)) and max(len(i) for i in ids) <= 80
     assert ids[-1].endswith("-12")
+
+
+def test_the_country_of_a_location_inside_a_service_counts_too(tmp_path: Path) -> None:
+    location = {
+        "id": "l1",
+        "name": "Office",
+        "addresses": [{"city": "Dordrecht", "country": "United States"}],
+    }
+    data = [
+        organization(
+            "Alleen Dienstlocatie",
+            service={
+                "phones": [{"number": "(305) 253-4841"}],
+                "service_at_locations": [{"location": location}],
+            },
+        )
+    ]
+    site, result = run_import(tmp_path, data)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert draft(site, "alleen-dienstlocatie")["diensten"][0]["contact"]["telefoon"] == "+1 305-253-4841"

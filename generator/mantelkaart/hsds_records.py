@@ -173,7 +173,8 @@ class RecordMaker:
 
     def data_country(self, org: Organization) -> str:
         """The country of the organization's first address that names one, else ``--land`` (NL)."""
-        for location in org.locations:
+        embedded = [link.location for service in org.services for link in service.service_at_locations]
+        for location in [*org.locations, *filter(None, embedded)]:
             for address in location.addresses:
                 code = country_code(address.country)
                 if code:
