@@ -363,3 +363,16 @@ def test_the_header_counter_leads_to_the_list(page: Any, site_url: str) -> None:
     assert listed_names(page) == [page.locator(".mk-saved__name").first.inner_text()]
     page.go_back()
     assert page.locator(".mk-service > .mk-save").get_attribute("aria-pressed") == "true"
+
+
+def test_only_cards_of_services_get_a_button_and_its_space(page: Any, site_url: str) -> None:
+    page.goto(site_url + "voor-wie/dementie/")
+    page.wait_for_selector("li.mk-item > .mk-save")
+    assert page.locator("li.mk-item").count() == page.locator("li.mk-item > .mk-save").count()
+    page.goto(site_url + "aanbieders/")
+    page.wait_for_selector(".mk-saved-link")
+    assert page.locator("li.mk-item").count() > 5 and page.locator(".mk-save").count() == 0
+    paddings = page.eval_on_selector_all(
+        "li.mk-item", "items => items.map(i => parseFloat(getComputedStyle(i).paddingBottom))"
+    )
+    assert max(paddings) < 20  # no empty space kept for a button that never comes
