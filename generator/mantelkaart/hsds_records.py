@@ -3,7 +3,13 @@
 The inverse of :mod:`mantelkaart.hsds`: organizations become providers, services
 become their services, and services marked ``mantelkaart:recordsoort = regeling``
 become regulations issued by that provider. Services are made by
-:class:`mantelkaart.hsds_services.ServiceMaker`.
+:class:`mantelkaart.hsds_services.ServiceMaker`, locations by
+:class:`mantelkaart.hsds_locations.LocationMaker`.
+
+Nothing is filled in: a record that lacks a value the schema requires is kept as a draft
+(``concepten/``) with the list of what to fill in (:meth:`RecordMaker.check`), and an
+organization outside the site's municipalities is refused, or kept in
+``concepten/buiten-regio/`` when asked (:meth:`RecordMaker.outside`).
 """
 
 from __future__ import annotations
