@@ -143,3 +143,17 @@ def test_the_page_is_in_the_nav_under_municipalities() -> None:
         isinstance(o, (Page, OutputFile))
         for o in comparison_outputs(EXAMPLE.catalogue, SiteContext("", REPO))
     )
+
+
+def test_a_large_region_gets_the_finder_and_the_spreadsheet_instead_of_one_huge_table() -> None:
+    from mantelkaart.referrers import referrer_outputs
+
+    catalogue = EXAMPLE.catalogue
+    original = catalogue.config
+    catalogue.config = original.model_copy(update={"finder_list_limit": 10})
+    try:
+        page = next(o for o in referrer_outputs(catalogue, SiteContext("", REPO)) if isinstance(o, Page))
+    finally:
+        catalogue.config = original
+    assert "<table" not in page.body and "te veel voor één tabel" in page.body
+    assert "aanbod.csv" in page.body and "zoeken/" in page.body

@@ -10,13 +10,14 @@ finder with exactly those choices, so the two always agree.
 from __future__ import annotations
 
 import hashlib
-import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
 from mantelkaart.catalogue import Catalogue, Offer
+from mantelkaart.config import NATIONWIDE
 from mantelkaart.facets import RESPITE, Facet, facets
 from mantelkaart.finder import finder_offers
 
@@ -76,17 +77,15 @@ def matrix(catalogue: Catalogue) -> dict[str, dict[str, Cell]]:
     """``matrix[row.key][municipality]``: the services residents can use, as the finder counts."""
     by_key: dict[str, Facet] = {facet.key: facet for facet in facets(catalogue)}
     offers = finder_offers(catalogue)
+    municipalities = list(catalogue.config.municipalities)
+    # Whom each service serves, worked out once (Offer.serves for every municipality).
+    served = [municipalities if NATIONWIDE in o.service.area else set(o.service.area) for o in offers]
     codes = {key: [set(by_key[key].codes(offer)) for offer in offers] for key in ("hulp", "doelgroep")}
     result: dict[str, dict[str, Cell]] = {}
     for row in rows(catalogue):
         wanted = set(row.values)
-        having = [i for i, found in enumerate(codes[row.facet]) if found & wanted]
-        result[row.key] = {
-            municipality: Cell(
-                sum(1 for i in having if offers[i].serves(municipality)), _finder_link(municipality, row)
-            )
-            for municipality in catalogue.config.municipalities
-        }
+        counts = Counter(m for i, found in enumerate(codes[row.facet]) if found & wanted for m in served[i])
+        result[row.key] = {m: Cell(counts[m], _finder_link(m, row)) for m in municipalities}
     return result
 
 
@@ -129,21 +128,27 @@ def _months_before(day: date, months: int) -> date:
     return day.replace(year=year, month=month, day=min(day.day, 28))
 
 
-def fingerprints(catalogue: Catalogue) -> dict[str, dict[str, str]]:
-    """Per municipality, each service it can use and a hash of its record: what the next
-    build compares to say what is new, stopped or changed."""
-    result: dict[str, dict[str, str]] = {}
-    for offer in finder_offers(catalogue):
-        digest = _digest(offer)
-        for municipality in catalogue.config.municipalities:
-            if offer.serves(municipality):
-                result.setdefault(municipality, {})[offer.key] = digest
-    return result
+def fingerprints(catalogue: Catalogue) -> dict[str, list[Any]]:
+    """Each service the finder knows: a hash of its record (without its verification date)
+    and its area. The next build compares them to say, per municipality, what is new,
+    stopped or changed; stored once per service, not once per municipality."""
+    return {offer.key: [_digest(offer), list(offer.service.area)] for offer in finder_offers(catalogue)}
 
 
 def _digest(offer: Offer) -> str:
-    data: Any = offer.service.model_dump(mode="json", exclude={"verified"})
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    data = offer.service.model_dump_json(exclude={"verified"})  # serialised in Rust: fast
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()[:12]
+
+
+def serving(prints: dict[str, list[Any]], municipality: str) -> dict[str, str]:
+    """The fingerprints of the services residents of ``municipality`` can use."""
+    return {
+        key: value[0]
+        for key, value in prints.items()
+        if isinstance(value, list)
+        and len(value) == 2
+        and (municipality in value[1] or NATIONWIDE in value[1])
+    }
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from mantelkaart.comparison import (
     matrix,
     rows,
     schemes,
+    serving,
 )
 from mantelkaart.pages import Page, PageMaker
 
@@ -37,7 +38,7 @@ JSON_FILE = "open-data/gemeenten-vergelijking.json"
 SCRIPT = "assets/mantelkaart/vergelijk.js"
 
 
-def previous_fingerprints(previous_site: Path | None) -> dict[str, dict[str, str]] | None:
+def previous_fingerprints(previous_site: Path | None) -> dict[str, list[Any]] | None:
     """The fingerprints the previous build published, or None (no previous build here)."""
     if previous_site is None:
         return None
@@ -60,7 +61,7 @@ def comparison_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[P
     now = fingerprints(catalogue)
     before = previous_fingerprints(context.previous_site)
     changed: dict[str, Changes | None] = {
-        m: changes(before.get(m, {}) if before is not None else None, now.get(m, {}))
+        m: changes(serving(before, m) if before is not None else None, serving(now, m))
         for m in config.municipalities
     }
     offers = {offer.key: offer for offer in catalogue.offers}
@@ -128,4 +129,4 @@ def json_text(catalogue: Catalogue, cells: dict[str, Any], numbers: dict[str, An
         "cijfers": {m: vars(numbers[m]) for m in config.municipalities},
         "vingerafdrukken": now,
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -58,8 +58,12 @@ def referrer_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Pag
     groups = [
         (g, term.label) for g, term in catalogue.vocabularies["doelgroepen"].terms.items() if g in used_groups
     ]
+    # A region larger than the finder's list limit gets no table on the page (15,000 rows cost
+    # the build about 11 s and the browser much more): the finder and the spreadsheet serve it.
+    count = len(catalogue.active_offers())
+    table = rows(catalogue) if count <= catalogue.config.finder_list_limit else None
     body = maker.render(
-        "referrers.html", PAGE, rows=rows(catalogue), forms=forms, groups=groups, script=SCRIPT
+        "referrers.html", PAGE, rows=table, count=count, forms=forms, groups=groups, script=SCRIPT
     )
     yield Page(
         PAGE,
