@@ -285,3 +285,13 @@ def test_the_country_of_a_location_inside_a_service_counts_too(tmp_path: Path) -
     site, result = run_import(tmp_path, data)
     assert result.returncode == 0, result.stderr + result.stdout
     assert draft(site, "alleen-dienstlocatie")["diensten"][0]["contact"]["telefoon"] == "+1 305-253-4841"
+
+
+def test_control_characters_from_the_source_reach_no_terminal(tmp_path: Path) -> None:
+    hostile = "x\x1b[2Jmk\x1b]0;pwned\x07"
+    data = [organization(f"Stuur{hostile}", **{hostile: "waarde"}, service={hostile: hostile})]
+    site, result = run_import(tmp_path, data)
+    assert result.returncode == 0, result.stderr + result.stdout
+    for text in (result.stdout, result.stderr, (site / "import-rapport.md").read_text(encoding="utf-8")):
+        assert "\x1b" not in text and "\x07" not in text
+    assert "\\x1b" in (site / "import-rapport.md").read_text(encoding="utf-8")

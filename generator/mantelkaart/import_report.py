@@ -132,7 +132,7 @@ class ImportReport:
             for _, name in shown:
                 row = self.rows[name]
                 lines.append(
-                    f"  - {name}: {row.taken.count} overgenomen, {row.total(row.changed)} veranderd, "
+                    f"  - {shorten(name, 80)}: {row.taken.count} overgenomen, {row.total(row.changed)} veranderd, "
                     f"{row.total(row.left)} weggelaten"
                 )
         if details:
