@@ -175,6 +175,8 @@ def test_organizations_outside_the_region_are_refused_or_kept_as_drafts(tmp_path
     assert result.returncode == 0, result.stderr + result.stdout
     folder = kept / "concepten" / "buiten-regio" / "providers"
     assert sorted(p.name for p in folder.iterdir()) == ["florida-org.yaml", "miami-helpline.yaml"]
+    header = (folder / "miami-helpline.yaml").read_text(encoding="utf-8").split("\nnaam:")[0]
+    assert "CONCEPT" in header and "een werkgebied of plaats in de gemeenten van de site" in header
     report = (kept / "import-rapport.md").read_text()
     # Coordinates outside the Netherlands: refused with the record named, not dropped unnoticed.
     assert "ligt niet in Nederland" in report and "miami-helpline.yaml, locatie 'Office'" in report

@@ -266,7 +266,8 @@ class RecordMaker:
         place = f"{folder}/{kind}" if folder else kind
         records[(place, record_id)] = data
         if folder:
-            self.report.drafts[f"{place}/{record_id}.yaml"] = missing or ["ligt buiten de regio"]
+            outside = ["een werkgebied of plaats in de gemeenten van de site"] if folder == OUTSIDE else []
+            self.report.drafts[f"{place}/{record_id}.yaml"] = missing + outside
 
     def outside(self, data: Record, has_regulations: bool) -> str | None:
         """Why an organization is outside the site's municipalities; ``None`` when it is inside."""
