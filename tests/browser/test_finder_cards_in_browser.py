@@ -111,7 +111,7 @@ def test_order_without_words_is_active_first_then_the_municipalitys_own_then_nam
     serving = [n for n, o in enumerate(OFFERS) if o.serves("zwijndrecht")]
     expected = sorted(serving, key=lambda n: (n in CLOSED, rank(n), n))
     assert shown(page) == expected
-    assert OFFERS[expected[0]].service.name == "Wmo-loket Zwijndrecht"
+    assert OFFERS[expected[0]].provider.name == "Gemeente Zwijndrecht"  # its own first (jeugdteam, Wmo-loket)
     assert rank(expected[-1]) == 2
 
 
