@@ -297,3 +297,9 @@ def test_control_characters_from_the_source_reach_no_terminal(tmp_path: Path) ->
     for text in (result.stdout, result.stderr, (site / "import-rapport.md").read_text(encoding="utf-8")):
         assert "\x1b" not in text and "\x07" not in text
     assert "\\x1b" in (site / "import-rapport.md").read_text(encoding="utf-8")
+
+
+def test_an_organization_named_index_gets_another_id(tmp_path: Path) -> None:
+    site, result = run_import(tmp_path, [organization("Index")])
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert sorted(p.name for p in (site / "concepten" / "providers").iterdir()) == ["index-2.yaml"]

@@ -39,6 +39,7 @@ from mantelkaart.native import details
 from mantelkaart.problems import field_path, translate
 from mantelkaart.records import Provider, Regulation
 from mantelkaart.skeleton import slugify
+from mantelkaart.validation import RESERVED_IDS
 
 MAX_ID = 80  # characters; an id is part of a file name and a web address
 DRAFTS = "concepten"  # records that lack a required value: never built, listed in the editors' report
@@ -77,7 +78,8 @@ class RecordMaker:
         }
         self.services = ServiceMaker(self)
         self.places = LocationMaker(self)
-        self.used: dict[str, set[str]] = {"providers": set(), "regulations": set()}
+        # A record may not take the name of a page the site makes itself ('index').
+        self.used: dict[str, set[str]] = {"providers": set(RESERVED_IDS), "regulations": set(RESERVED_IDS)}
 
     # -- shared helpers -----------------------------------------------------------------
     def attributes(self, attributes: list[Attribute], where: str) -> Attributes:
