@@ -7,6 +7,9 @@ its own ``vocabularies/``):
   "logeren" → "logeeropvang"), applied to the records' text and to the query alike;
 * ``volwassen`` / ``kind``: words saying the person cared for is an adult or a child, which
   change the order (children's services are not first for "mijn moeder");
+* ``engels``: English words as the Dutch word the records use ("municipality" → "gemeente"),
+  on the query side only;
+* ``jong``: words saying the one searching is young (a young carer: "broertje", "school");
 * ``vulwoorden``: words that carry no meaning for the search ("zoek", "graag", "the", "my");
 * ``respijtvormen``: English and lay words per respite form;
 * ``filters``: phrases that name a filter ("zonder indicatie", "gratis") and act as it.
@@ -52,7 +55,8 @@ def query_data(facet_values: dict[str, list[str]]) -> dict[str, Any]:
     # Longest phrases first: "jonge mantelzorgers" before "jonge mantelzorger".
     filters.sort(key=lambda rule: -len(rule[0]))
     return {
-        "lemmas": lemmas(),
+        "lemmas": {**lemmas(), **{str(k): str(v) for k, v in data["engels"].items()}},
+        "young": [str(word) for word in data["jong"]],
         "fillers": [str(word) for word in data["vulwoorden"]],
         "adult": [str(word) for word in data["volwassen"]],
         "child": [str(word) for word in data["kind"]],

@@ -51,6 +51,7 @@
   var INDEX_WAIT = 400; // ms the first list waits for the search index, when there are words
   var NATIONWIDE = -1;
   var TERM_WEIGHT = 4; // a word of a service's target group, kind of help… counts this much
+  var NAME_WEIGHT = 4; // a service whose name has the word counts this many times more
   var GROUP_WEIGHT = { aanbieder: 3, plaats: 1 }; // a word of its provider's name, of a town
   var DAY_BITS = [1, 2, 4, 8, 16, 32, 64]; // Monday … Sunday, as in the facet file
   // Facets merged into one (one facet per concept): old links still tick the same values.
@@ -205,7 +206,7 @@
   function matchPlain(index, data, word, named) {
     var scores = new Map();
     queryWord(index.services, word).forEach(function (result) {
-      scores.set(Number(result.ref), result.score / index.scale);
+      scores.set(Number(result.ref), (result.score / index.scale) * (inName(result) ? NAME_WEIGHT : 1));
     });
     queryWord(index.terms, word).forEach(function (result) {
       var ref = index.refs[Number(result.ref)];
@@ -217,6 +218,13 @@
       });
     });
     return scores;
+  }
+
+  /* Whether a lunr result matched the service's name. */
+  function inName(result) {
+    var metadata = result.matchData.metadata;
+    for (var term in metadata) if (metadata[term].n) return true;
+    return false;
   }
 
   /* Whether the index has the word (stemmed) as a term. */
@@ -315,8 +323,12 @@
     });
     var adult = false;
     var child = false;
+    // "ik ben 15", "15 jaar": someone young, probably a young carer.
+    var age = /(^|\s)(?:ik ben|i am|i'm|im)\s+(\d{1,2})(\s|$)|(^|\s)(\d{1,2})\s*(?:jaar|years?|jr)(\s|$)/.exec(rest);
+    var young = Boolean(age && Number(age[2] || age[5]) <= 24);
     var words = rest.split(/[\s,.;:!?]+/).filter(function (word) {
       if (!word) return false;
+      if (rules.young.indexOf(word) !== -1 || rules.young.indexOf(rules.lemmas[word]) !== -1) young = true;
       if (rules.adult.indexOf(word) !== -1) {
         adult = true;
         return false;
@@ -327,7 +339,7 @@
     words = words.map(function (word) {
       return rules.lemmas[word] || word;
     });
-    return { filters: filters, negated: negated, adult: adult, child: child, rest: words.join(" ") };
+    return { filters: filters, negated: negated, adult: adult, child: child, young: young, rest: words.join(" ") };
   }
 
   /* The value number of a facet's value id, or -1. */
@@ -394,10 +406,20 @@
       counts.set(number, entry.words);
       some.set(number, entry.score);
     });
-    [some].forEach(function (scores) {
-      if (named.size) weigh(data, scores, "doelgroep", Array.from(named), 3);
-      if (understood.adult) weigh(data, scores, "doelgroep", children, 0.2);
-      else if (understood.child) weigh(data, scores, "doelgroep", children.slice(0, 1), 1.5);
+    if (named.size) weigh(data, some, "doelgroep", Array.from(named), 3);
+    // Young carers care for adults too: "mijn moeder" ranks only children's own services last.
+    if (understood.adult && !understood.young) weigh(data, some, "doelgroep", children.slice(0, 1), 0.2);
+    else if (understood.child) weigh(data, some, "doelgroep", children.slice(0, 1), 1.5);
+    // Someone young ("ik ben 15", "mijn broertje"): the services for young carers answer.
+    var youngCarers = children[1] >= 0 && understood.young ? members(data, "doelgroep")[children[1]] : [];
+    var best = 0;
+    some.forEach(function (score) {
+      best = Math.max(best, score);
+    });
+    youngCarers.forEach(function (number) {
+      if (excluded.has(number)) return;
+      counts.set(number, words.length);
+      some.set(number, (some.get(number) || 0) + best);
     });
     some.forEach(function (score, number) {
       if (counts.get(number) === words.length) all.set(number, score);
@@ -942,10 +964,14 @@
       var pending = Boolean(text) && !index;
       var partial = false;
       var openNow = form.querySelector("#mk-f-open").checked;
-      var outcome = evaluate(chosen, searched ? searched.all : null, openNow);
-      if (searched && !outcome.results.length && searched.words.length > 1) {
-        outcome = evaluate(chosen, searched.some, openNow);
-        partial = outcome.results.length > 0;
+      // Services with every word first, then those with fewer (more words first).
+      var outcome = evaluate(chosen, searched ? searched.some : null, openNow);
+      var complete = 0;
+      if (searched) {
+        outcome.results.forEach(function (number) {
+          if (searched.all.has(number)) complete += 1;
+        });
+        partial = outcome.results.length > 0 && searched.words.length > 1 && !complete;
       }
       showChips(understood);
       latest = outcome.results;
@@ -959,6 +985,9 @@
       var placeLabel = chosen.gemeente ? data.facets[0].values[chosen.gemeente[0]][1] : "";
       var message = describe(outcome.results.length, text, placeLabel, partial, pending);
       if (partial) message += " " + leftOut(searched, outcome.results[0]);
+      else if (searched && complete && complete < outcome.results.length) {
+        message += " Eerst " + (complete === 1 ? "de 1" : "de " + complete) + " met al uw woorden, daarna met een deel ervan.";
+      }
       root.setAttribute("data-render", String(Number(root.getAttribute("data-render") || 0) + 1));
       root.setAttribute("data-query", input.value);
       root.setAttribute("data-state", pending ? "loading" : "ready");
