@@ -301,7 +301,16 @@ def index_html(region: str) -> str:
   <meta name="robots" content="noindex">
   <title>{title}</title>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
-  <style>a[class*="GoBackButtonStyle"], a[class*="GoBackButtonStyle"] p, a[class*="AppHeaderSiteLink"] {{ color: #4b5563 !important; }} /* Decap's greys: 3.4:1, 3.9:1 */</style>
+  <style>
+    /* Decap's colours below 4.5:1, darkened (WCAG 2.1 AA; tested with axe) */
+    a[class*="GoBackButtonStyle"], a[class*="GoBackButtonStyle"] p, a[class*="AppHeaderSiteLink"] {{ color: #4b5563 !important; }}
+    [class*="StatusButton"] {{ color: #0b5f6b !important; }}
+    [class*="PublishButton"] {{ background-color: #0b6e7d !important; }}
+    .Toastify__toast--success {{ background: #1b6e20 !important; }}
+    .Toastify__toast--error {{ background: #b42318 !important; }}
+    .Toastify__toast--info {{ background: #0b5f6b !important; }}
+    .Toastify__toast--warning {{ background: #8a5a00 !important; }}
+  </style>
 </head>
 <body>
   <noscript>Het webformulier voor redacteuren werkt alleen met JavaScript.</noscript>

@@ -83,9 +83,13 @@ class Words:
         return [word for word in trimmed if word and word not in dutch.STOP_WORDS]
 
     def terms(self, text: str) -> list[str]:
+        """The terms of ``text``: each word's, then its lemma's and its parts'."""
+        return [dutch.stem(word) for word in self.words(text)] + self.extra_terms(text)
+
+    def extra_terms(self, text: str) -> list[str]:
+        """Only the terms of the lemmas and compound parts of ``text``'s words."""
         found: list[str] = []
         for word in self.words(text):
-            found.append(dutch.stem(word))
             lemma = self.lemmas.get(word)
             if lemma:
                 found.append(dutch.stem(lemma))
@@ -110,9 +114,15 @@ def service_document(offer: Offer, words: Words | None = None) -> dict[str, list
     term once, beside those of the name and summary."""
     texts = service_texts(offer)
     words = words or Words(texts.values())
-    document = {field: words.terms(texts[field]) for field in ("naam", "samenvatting")}
+    document = {
+        field: [dutch.stem(word) for word in Words.words(texts[field])] for field in ("naam", "samenvatting")
+    }
     seen = {*document["naam"], *document["samenvatting"]}
-    document["tekst"] = [term for term in dict.fromkeys(words.terms(texts["tekst"])) if term not in seen]
+    # The lemmas and parts of the name's and summary's words count as the long text's: a
+    # part ("mantelzorg" of "mantelzorgconsulent") weighs less than a whole word.
+    rest = [*words.extra_terms(texts["naam"]), *words.extra_terms(texts["samenvatting"])]
+    rest += words.terms(texts["tekst"])
+    document["tekst"] = [term for term in dict.fromkeys(rest) if term not in seen]
     return document
 
 
@@ -223,7 +233,9 @@ def search_index(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
     """Both indexes of the finder, as ``lunr.Index.load`` in lunr.js reads them."""
     texts, refs = term_texts(catalogue, offers)
     words = index_words(catalogue, offers)
-    values = {facet.key: [value_id for value_id, _ in used_values(facet, offers)] for facet in facets(catalogue)}
+    values = {
+        facet.key: [value_id for value_id, _ in used_values(facet, offers)] for facet in facets(catalogue)
+    }
     return {
         "version": 5,
         "vector_scale": VECTOR_SCALE,
@@ -231,5 +243,13 @@ def search_index(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
         "terms": _build(TERM_FIELDS, [{"woorden": words.terms(text)} for text in texts]),
         "term_refs": refs,
         "groups": {kind: list(groups.values()) for kind, groups in group_members(offers).items()},
-        "query": query_data(values),
+        "query": {**query_data(values), "words": suggestion_words(texts, offers)},
     }
+
+
+def suggestion_words(texts: list[str], offers: list[Offer]) -> list[str]:
+    """The words "Bedoelde u …?" may offer: those of the terms index (labels, synonyms,
+    respite forms, providers, towns) and of the services' names, of four letters or more."""
+    names = (offer.service.name for offer in offers)
+    found = {word for text in (*texts, *names) for word in Words.words(text) if len(word) >= 4}
+    return sorted(word for word in found if word.isalpha())

@@ -54,7 +54,7 @@ QUERIES = [
     Query("luisterlijn", {"De Luisterlijn, 24 uur per dag"}, only=True),
     Query("wijkverpleging", {"Wijkverpleging"}, only=True),
     Query("parkeren", {"Mantelzorgparkeren"}, only=True, why="part of a compound word"),
-    Query("dordtpas", {"Dordtpas voor mantelzorgers"}, only=True),
+    Query("dordtpas", {"Dordtpas voor mantelzorgers"}, why="first; other services' texts name it too"),
     Query("Odensehuis", {"Inloop in het Odensehuis"}, only=True),
     Query("respijtconsulent", {"Respijtconsulent (helpmijzorgen.nl)"}),
     Query("cursus", {"Cursus Werk en zorg in balans"}),
@@ -64,7 +64,12 @@ QUERIES = [
     ),
     Query("jonge mantelzorgers", {"Club voor jonge mantelzorgers"}),
     # Synonyms: the word is not in the service's text.
-    Query("logeren", LOGEREN, only=True, why="'ook bekend als' of the respite form"),
+    Query(
+        "logeren",
+        LOGEREN,
+        extra={"Wmo-loket Zwijndrecht"},
+        why="'ook bekend als' of the respite form; the Wmo-loket's text names logeeropvang",
+    ),
     Query("dagopvang", DAY_CARE, only=True, why="name of the respite form"),
     Query(
         "alzheimer",
@@ -73,7 +78,11 @@ QUERIES = [
         why="synonym of dementie",
     ),
     Query("geheugenproblemen", ALZHEIMER, extra={"Logeerzorg in Het Parkhuis"}, why="synonym of dementie"),
-    Query("oppas", {"Ervaren oppas voor uw kind", "Vrijwillige oppas thuis"}, only=True),
+    Query(
+        "oppas",
+        {"Ervaren oppas voor uw kind", "Vrijwillige oppas thuis"},
+        why="first: others only mention it",
+    ),
     Query(
         "zorgoppas",
         {"Ervaren oppas voor uw kind"},
@@ -92,7 +101,7 @@ QUERIES = [
     Query("logeeropvnag", LOGEREN, why="two letters swapped"),
     Query(
         "dementei",
-        {"Inloop in het Odensehuis"},
+        {"Inloop in het Odensehuis", "Logeerzorg in Het Parkhuis"},
         extra=ALZHEIMER | {"Tijdelijke dagopvang bij ernstige dementie"},
         why="the closed day care matches best, but active services come first",
     ),
@@ -101,18 +110,18 @@ QUERIES = [
     ),
     Query("wijkverpleeging", {"Wijkverpleging"}, only=True, why="letter too many"),
     Query("alzhiemer", ALZHEIMER),
-    Query("oppaz", {"Ervaren oppas voor uw kind", "Vrijwillige oppas thuis"}, only=True, why="wrong letter"),
+    Query("oppaz", {"Ervaren oppas voor uw kind", "Vrijwillige oppas thuis"}, why="wrong letter"),
     Query("respijtconsulnet", {"Respijtconsulent (helpmijzorgen.nl)"}),
     Query("Sliedrech", {"Alzheimer Café Sliedrecht"}, why="a town name with a typo is searched as a word"),
     # Municipality names filter on where the person cared for lives.
     Query(
         "Zwijndrecht",
-        {"Wmo-loket Zwijndrecht"},
+        {"Wmo-loket Zwijndrecht", "Jeugdteam Zwijndrecht"},
         place="zwijndrecht",
         extra={"Alzheimer Café Dordrecht", "De Luisterlijn, 24 uur per dag"},
         why="without other words: the municipality's own services first, nationwide ones last",
     ),
-    Query("logeren Dordrecht", LOGEREN, only=True, place="dordrecht"),
+    Query("logeren Dordrecht", LOGEREN, place="dordrecht"),
     Query("dagbesteding Sliedrecht", {"Dagbesteding op de boerderij"}, place="sliedrecht"),
     Query(
         "Hendrik-Ido-Ambacht dementie",

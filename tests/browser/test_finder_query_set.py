@@ -76,7 +76,9 @@ def test_query_set_hit_at_5_and_no_dead_end(page: Any, site_url: str) -> None:
         if not top:
             row[2] += 1
             step = page.evaluate(NEXT_STEP)
-            if not (step["shown"] and step["above"] and step["phone"] and "consulent" in step["text"].lower()):
+            if not (
+                step["shown"] and step["above"] and step["phone"] and "consulent" in step["text"].lower()
+            ):
                 dead_ends.append(f"{query['zoek']}: {step}")
         if query.get("leeg"):
             continue

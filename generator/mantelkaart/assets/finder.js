@@ -205,6 +205,7 @@
    * its provider's name and its towns. `named` collects the target groups the word names. */
   function matchPlain(index, data, word, named) {
     var scores = new Map();
+    var groups = []; // target groups the word matches
     queryWord(index.services, word).forEach(function (result) {
       scores.set(Number(result.ref), (result.score / index.scale) * (inName(result) ? NAME_WEIGHT : 1));
     });
@@ -212,11 +213,14 @@
       var ref = index.refs[Number(result.ref)];
       var group = index.groups[ref[0]];
       var score = (result.score / index.scale) * (group ? GROUP_WEIGHT[ref[0]] : TERM_WEIGHT);
-      if (named && ref[0] === "doelgroep") named.add(ref[1]);
+      if (ref[0] === "doelgroep" && facetValues(data, "doelgroep")[ref[1]][0] !== "iedereen") groups.push(ref[1]);
       (group ? group[ref[1]] : members(data, ref[0])[ref[1]]).forEach(function (number) {
         scores.set(number, (scores.get(number) || 0) + score);
       });
     });
+    // A word that names one target group ("dementie", not "mantelzorgers", nor "iedereen"
+    // = all carers) ranks its services first.
+    if (named && groups.length === 1) named.add(groups[0]);
     return scores;
   }
 
@@ -342,13 +346,18 @@
     return { filters: filters, negated: negated, adult: adult, child: child, young: young, rest: words.join(" ") };
   }
 
-  /* The value number of a facet's value id, or -1. */
-  function valueNumber(data, key, id) {
+  /* A facet's [value id, label] pairs. */
+  function facetValues(data, key) {
     var facet = data.facets.filter(function (each) {
       return each.key === key;
     })[0];
-    if (!facet) return -1;
-    for (var v = 0; v < facet.values.length; v++) if (facet.values[v][0] === id) return v;
+    return facet ? facet.values : [];
+  }
+
+  /* The value number of a facet's value id, or -1. */
+  function valueNumber(data, key, id) {
+    var values = facetValues(data, key);
+    for (var v = 0; v < values.length; v++) if (values[v][0] === id) return v;
     return -1;
   }
 
