@@ -17,8 +17,12 @@ PAGE = "gemeenten/vergelijk/"
 
 
 def visible_columns(page: Any) -> list[str]:
-    return page.locator(".mk-compare__table").first.locator("thead th[data-col]").evaluate_all(
-        "cells => cells.filter(c => c.offsetParent !== null && getComputedStyle(c).display !== 'none').map(c => c.dataset.col)"
+    return (
+        page.locator(".mk-compare__table")
+        .first.locator("thead th[data-col]")
+        .evaluate_all(
+            "cells => cells.filter(c => c.offsetParent !== null && getComputedStyle(c).display !== 'none').map(c => c.dataset.col)"
+        )
     )
 
 
