@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 FINDER_PAGE = "zoeken/index.md"
 FINDER_SCRIPT = "assets/mantelkaart/finder.js"
+HEADER_SEARCH_SCRIPT = "assets/mantelkaart/header-search.js"  # every page's search box
 FINDER_STYLESHEET = "assets/mantelkaart/finder.css"  # linked from the finder page only
 INDEX_FILE = "assets/mantelkaart/finder-index.json"
 FACETS_FILE = "assets/mantelkaart/finder-facets.json"
@@ -256,6 +257,7 @@ def finder_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Outpu
     offers = finder_offers(catalogue)
     assets = resources.files("mantelkaart") / "assets"
     yield OutputFile(FINDER_SCRIPT, (assets / "finder.js").read_text(encoding="utf-8"))
+    yield OutputFile(HEADER_SEARCH_SCRIPT, (assets / "header-search.js").read_text(encoding="utf-8"))
     yield OutputFile(FINDER_STYLESHEET, (assets / "finder.css").read_text(encoding="utf-8"))
     yield from vendor_files(context, SEARCH_LIBRARIES)
     data = facet_data(catalogue, offers)

@@ -63,7 +63,7 @@ def field_reference(catalogue: Catalogue, context: SiteContext) -> Iterator[Outp
         "Alle velden",
         reference_html(catalogue.vocabularies),
         "Elk veld van elk record, met uitleg en voorbeeld.",
-        in_search=True,
+        in_search=False,  # an editors' page: out of the public search (issue 11)
     )
 
 
