@@ -14,6 +14,7 @@ before anything is written; existing files are only overwritten with ``force``.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -93,6 +94,37 @@ def published(relpath: str) -> str | None:
     return None
 
 
+class OutsideDataFolder(HsdsInputError):
+    """A file to write would land outside the site's folder (through a symbolic link)."""
+
+
+def inside(root: Path, relpath: str) -> None:
+    """Refuse a file whose folder leads outside ``root`` through a symbolic link."""
+    folder = (root / relpath).parent
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.resolve().is_relative_to(root.resolve()):
+        raise OutsideDataFolder(
+            f"'{relpath}' zou buiten de map van de site terechtkomen (via een snelkoppeling)."
+        )
+
+
+def write_inside(root: Path, relpath: str, text: str) -> None:
+    """Write ``relpath`` under ``root`` as a new regular file: a symbolic link in its place is
+    replaced, never written through, and a folder that leads outside ``root`` is refused."""
+    path = root / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.resolve().is_relative_to(root.resolve()):
+        raise OutsideDataFolder(
+            f"'{relpath}' zou buiten de map van de site terechtkomen (via een snelkoppeling)."
+        )
+    if path.is_symlink():
+        path.unlink()
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(handle, "w", encoding="utf-8") as file:
+        file.write(text)
+
+
 def write_import(root: Path, result: ImportResult, force: bool = False) -> list[str]:
     """Write the planned files under ``root``. Without ``force``, existing files stop everything.
 
@@ -106,12 +138,12 @@ def write_import(root: Path, result: ImportResult, force: bool = False) -> list[
     )
     if existing and not force:
         return existing
+    for relpath in result.files:  # all refused before one is written
+        inside(root, relpath)
     for relpath, text in result.files.items():
-        path = root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        write_inside(root, relpath, text)
         result.report.written.append(relpath)
-    (root / REPORT_FILE).write_text(result.markdown(), encoding="utf-8")
+    write_inside(root, REPORT_FILE, result.markdown())
     result.report_file = REPORT_FILE
     return []
 
