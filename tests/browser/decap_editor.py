@@ -44,6 +44,7 @@ def git(repo: Path, *args: str) -> str:
 class Editor:
     repo: Path
     admin_url: str
+    log: Path  # decap-server's output
 
 
 @contextmanager
@@ -75,9 +76,12 @@ def running_editor(folder: Path) -> Iterator[Editor]:
         "BIND_HOST": "127.0.0.1",
         "GIT_REPO_DIRECTORY": str(repo),
     }
-    server = subprocess.Popen(
-        ["node", str(DECAP_SERVER)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
+    # Its log goes to a file: a pipe nobody reads fills up after some saves and blocks the server.
+    log = folder / "decap-server.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            ["node", str(DECAP_SERVER)], env=env, stdout=output, stderr=subprocess.STDOUT
+        )
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -85,12 +89,12 @@ def running_editor(folder: Path) -> Iterator[Editor]:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
             except OSError:
-                assert server.poll() is None, server.stdout.read() if server.stdout else ""
+                assert server.poll() is None, log.read_text(encoding="utf-8")
                 assert time.monotonic() < deadline, "decap-server did not start"
                 time.sleep(0.2)
         url, http = serve(site)
         try:
-            yield Editor(repo, url + "admin/")
+            yield Editor(repo, url + "admin/", log)
         finally:
             http.shutdown()
     finally:
