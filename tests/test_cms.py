@@ -331,3 +331,23 @@ def test_broken_yaml_is_refused_by_the_reader(spec: Path, tmp_path: Path) -> Non
         text=True,
     )
     assert result.returncode != 0
+
+
+def test_comments_are_not_kept_but_the_schema_line_is(spec: Path, tmp_path: Path) -> None:
+    """The editor hands the format only form data: a '# comment' goes, the first line comes back."""
+    example = (REPO / "providers" / "het-parkhuis.yaml").read_text(encoding="utf-8")
+    first, rest = example.split("\n", 1)
+    assert first == f"# {schema_comment('providers')}"
+    commented = rest.replace("\nsoort: ", "\n# uitleg voor een collega\nsoort: ", 1)
+    path = tmp_path / "het-parkhuis.yaml"
+    path.write_text(commented, encoding="utf-8")  # without its first line, with a comment
+    assert roundtrip(spec, [("providers", path)])[str(path)] == example
+
+
+def test_example_records_have_no_comments_but_the_schema_line() -> None:
+    """The guide says the web editor drops comments, so the examples use none."""
+    for kind in KINDS:
+        for path in sorted((REPO / kind).glob("*.yaml")):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            assert lines[0] == f"# {schema_comment(kind)}", path
+            assert not [line for line in lines[1:] if line.lstrip().startswith("#") or " #" in line], path
