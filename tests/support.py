@@ -15,7 +15,7 @@ from mantelkaart import dutch
 from mantelkaart.catalogue import Offer
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.search_index import SERVICE_FIELDS, Words, service_document
+from mantelkaart.search_index import SERVICE_FIELDS, Words, service_document, service_documents
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -35,8 +35,9 @@ def canonical_index(offers: list[Offer], words: Words | None = None) -> dict[str
     builder.ref("i")
     for name, boost in SERVICE_FIELDS:
         builder.field(name, boost=boost)
-    for ref, offer in enumerate(offers):
-        builder.add({"i": str(ref), **service_document(offer, words)})
+    documents = service_documents(offers, words) if words else [service_document(o) for o in offers]
+    for ref, document in enumerate(documents):
+        builder.add({"i": str(ref), **document})
     result: dict[str, Any] = builder.build().serialize()
     return result
 

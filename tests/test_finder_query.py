@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from mantelkaart import dutch
@@ -9,7 +11,14 @@ from mantelkaart.compounds import Splitter, split
 from mantelkaart.facets import facets
 from mantelkaart.finder import finder_offers, page_list
 from mantelkaart.query import form_words, lemmas, query_data, search_words
-from mantelkaart.search_index import Words, search_index, service_document, value_words
+from mantelkaart.search_index import (
+    Words,
+    search_index,
+    service_document,
+    service_documents,
+    service_texts,
+    value_words,
+)
 
 from support import REPO
 from support import load as load_site
@@ -120,3 +129,22 @@ def test_one_search_lists_the_public_pages_never_the_editors() -> None:
     kinds = {kind for _, _, kind, _ in pages}
     assert {"Respijtzorg", "Regeling", "Gemeente", "Voor wie", "Soort hulp", "Aanbieder", "Pagina"} <= kinds
     assert not [url for _, url, _, _ in pages if url.startswith("redactie")]
+
+
+def test_terms_many_services_share_leave_the_long_text_only() -> None:
+    """At 10,000 services a word in the descriptions of hundreds says little and costs much:
+    it stays in names and summaries, not in the long text; a small site keeps everything."""
+    catalogue = EXAMPLE.catalogue
+    offers = finder_offers(catalogue)
+    words = Words([text for offer in offers for text in service_texts(offer).values()])
+    small = service_documents(offers, words)
+    assert small == [service_document(offer, words) for offer in offers]
+    loket = next(o for o in offers if o.service.name == "Wmo-loket Dordrecht")
+    many = offers + [loket] * 60  # the loket's words are now in more than 50 services
+    documents = service_documents(many, words)
+    common = set(small[offers.index(loket)]["tekst"])
+    assert common and documents[offers.index(loket)]["tekst"] == []
+    for before, after in zip(small, documents, strict=False):
+        assert after["tekst"] == [term for term in before["tekst"] if term not in common]
+        assert after["naam"] == before["naam"]  # names and summaries keep every word
+    assert Counter(term for document in documents for term in document["tekst"])

@@ -37,6 +37,7 @@ make them quicker to load at 10,000 services, without changing a result:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -223,6 +224,26 @@ def _alternate(elements: list[Any]) -> Iterator[tuple[bool, Any]]:
     return ((position % 2 == 1, element) for position, element in enumerate(elements))
 
 
+# A term of the long text found in more services than this share (and at least
+# COMMON_MINIMUM of them) is left out of that field: it says little about any one service
+# (lunr's idf makes it weigh almost nothing) and costs a posting per service.
+COMMON_SHARE = 0.02
+COMMON_MINIMUM = 50
+
+
+def service_documents(offers: list[Offer], words: Words) -> list[dict[str, list[str]]]:
+    """Every service's document (:func:`service_document`), the long text without the
+    terms that many services share (see :data:`COMMON_SHARE`)."""
+    documents = [service_document(offer, words) for offer in offers]
+    limit = max(COMMON_MINIMUM, COMMON_SHARE * len(offers))
+    counts = Counter(term for document in documents for term in document["tekst"])
+    common = {term for term, count in counts.items() if count > limit}
+    if common:
+        for document in documents:
+            document["tekst"] = [term for term in document["tekst"] if term not in common]
+    return documents
+
+
 def index_words(catalogue: Catalogue, offers: list[Offer]) -> Words:
     """One vocabulary for both indexes: a compound splits into words found anywhere."""
     texts, _ = term_texts(catalogue, offers)
@@ -239,7 +260,7 @@ def search_index(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
     return {
         "version": 5,
         "vector_scale": VECTOR_SCALE,
-        "services": _build(SERVICE_FIELDS, [service_document(offer, words) for offer in offers]),
+        "services": _build(SERVICE_FIELDS, service_documents(offers, words)),
         "terms": _build(TERM_FIELDS, [{"woorden": words.terms(text)} for text in texts]),
         "term_refs": refs,
         "groups": {kind: list(groups.values()) for kind, groups in group_members(offers).items()},
