@@ -13,6 +13,10 @@ so that every record can start with::
 
     # yaml-language-server: $schema=../schema/provider.json
 
+Editors' tools show the schema's Dutch messages (``patternErrorMessage``,
+``errorMessage``; see :func:`_add_messages` and docs-dev/web-editor.md), and times
+also accept the numbers YAML 1.1 tools make of them (``08:00`` is 480 there).
+
 Some rules only ``mantelkaart validate`` can check; they are listed in
 :data:`VALIDATOR_ONLY` (and tested to be exactly those).
 """
