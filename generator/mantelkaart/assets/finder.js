@@ -113,13 +113,23 @@
         return {
           services: lunr.Index.load(data.services),
           terms: lunr.Index.load(data.terms),
-          refs: data.term_refs,
+          refs: unfoldKinds(data.term_kinds),
           rules: data.query, // lemmas, filler words, filter phrases… (see query.py)
           groups: data.groups,
           scale: data.vector_scale, // weights are whole numbers: lunr's times this
         };
       });
     });
+  }
+
+  /* A terms-index document's [kind, number] per position, from runs of [kind, count]
+   * (search_index.py, term_kinds). */
+  function unfoldKinds(kinds) {
+    var refs = [];
+    kinds.forEach(function (run) {
+      for (var n = 0; n < run[1]; n++) refs.push([run[0], n]);
+    });
+    return refs;
   }
 
   /* Words as the index has them: lunr's tokenizer, then lunr.nl's trimmer and stop words. */
