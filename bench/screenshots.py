@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from bench.finder import served
@@ -48,27 +49,32 @@ def build(folder: Path) -> Path:
     return site
 
 
-def shoot(site: Path, out: Path) -> list[Path]:
-    from playwright.sync_api import sync_playwright
+def shoot(site: Path, out: Path, browser: Any = None) -> list[Path]:
+    """The screenshots of ``site`` into ``out``; with a running ``browser`` (a test's), or
+    with a Chromium of its own."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return shoot(site, out, own)
+            finally:
+                own.close()
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    with served(site) as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            for screen, size in SCREENS.items():
-                context = browser.new_context(viewport=size, locale="nl-NL")
-                page = context.new_page()
-                for name, (path, ready) in PAGES.items():
-                    page.goto(url + path)
-                    page.locator(ready).first.wait_for(state="visible", timeout=15_000)
-                    page.wait_for_load_state("networkidle")
-                    target = out / f"{name}-{screen}.png"
-                    page.screenshot(path=str(target))
-                    written.append(target)
-                context.close()
-        finally:
-            browser.close()
+    with served(site) as url:
+        for screen, size in SCREENS.items():
+            context = browser.new_context(viewport=size, locale="nl-NL")
+            page = context.new_page()
+            for name, (path, ready) in PAGES.items():
+                page.goto(url + path)
+                page.locator(ready).first.wait_for(state="visible", timeout=15_000)
+                page.wait_for_load_state("networkidle")
+                target = out / f"{name}-{screen}.png"
+                page.screenshot(path=str(target))
+                written.append(target)
+            context.close()
     return written
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import struct
 from pathlib import Path
+from typing import Any
 
 from bench.screenshots import PAGES, SCREENS, shoot
 
@@ -15,8 +16,10 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def test_screenshots_show_every_page_on_a_phone_and_a_desktop(example_site: Path, tmp_path: Path) -> None:
-    written = shoot(example_site, tmp_path)
+def test_screenshots_show_every_page_on_a_phone_and_a_desktop(
+    example_site: Path, tmp_path: Path, browser: Any
+) -> None:
+    written = shoot(example_site, tmp_path, browser)
     assert {path.name for path in written} == {f"{p}-{s}.png" for p in PAGES for s in SCREENS}
     for path in written:
         screen = SCREENS[path.stem.rsplit("-", 1)[1]]

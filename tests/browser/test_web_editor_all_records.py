@@ -85,6 +85,12 @@ def test_every_example_record_saves_with_a_one_line_change(page: Any, editor: Ed
     failures = {}
     for kind, slug in RECORDS:
         problem = save_new_name(page, editor, kind, slug)
+        if problem.startswith("not saved") and f"cms/{kind}/{slug}" not in git(
+            editor.repo, "branch", "--list"
+        ):
+            # decap-server now and then leaves a save hanging on a loaded machine ("Opslaan..." with
+            # nothing written): one fresh try; a record Decap refuses fails both times.
+            problem = save_new_name(page, editor, kind, slug)
         if problem:
             failures[f"{kind}/{slug}"] = problem[:200]
     assert failures == {}, "\n".join(trouble[-20:])
