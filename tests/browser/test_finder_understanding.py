@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browsing import axe_violations, describe
 from finder_driver import open_finder, rendered, result_count, shown_names
 
 DESKTOP = {"width": 1280, "height": 1000}
@@ -131,3 +132,16 @@ def test_zero_results_offer_a_next_step_above_the_filters(wide: Any, site_url: s
     wide.wait_for_selector(".mk-finder__forms:not([hidden]) a")
     forms = wide.eval_on_selector_all(".mk-finder__forms a", "a => a.map(x => x.textContent)")
     assert "Logeeropvang" in forms
+
+
+def test_chips_dead_end_and_header_suggestions_have_no_wcag_violations(wide: Any, site_url: str) -> None:
+    open_finder(wide, site_url, "?zoek=gratis%20kangoeroowonin")
+    wide.wait_for_selector(".mk-finder__chips button")
+    wide.wait_for_selector(".mk-finder__suggest a")
+    violations = axe_violations(wide)
+    assert violations == [], describe(violations)
+    wide.goto(site_url)
+    wide.locator(".md-header input[name=zoek]").fill("dementie")
+    wide.wait_for_selector("#mk-header-suggestions li")
+    violations = axe_violations(wide)
+    assert violations == [], describe(violations)
