@@ -158,7 +158,9 @@ def test_not_found_page_is_dutch_and_ends_with_the_consultant(example_site: Path
 
 def test_copied_search_partial_differs_from_the_themes_only_by_the_dialog_name() -> None:
     """overrides/partials/search.html follows mkdocs-material's own; an upgrade that changes
-    Material's partial fails here, so the copy is made again from the new one."""
+    Material's partial fails here, so the copy is made again from the new one. The changes:
+    the dialog has a name, and the box is a form to the finder (issue 11: one search), with
+    the suggestions' list and script, and no data-md-component for Material's own search."""
     import material
 
     theirs = (Path(material.__file__).parent / "templates/partials/search.html").read_text(encoding="utf-8")
@@ -167,7 +169,33 @@ def test_copied_search_partial_differs_from_the_themes_only_by_the_dialog_name()
     def body(template: str) -> str:
         return template[template.index("-#}") + 3 :]
 
-    named = '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">'
-    assert body(ours) == body(theirs).replace(
-        '<div class="md-search" data-md-component="search" role="dialog">', named
-    )
+    changes = [
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            '<div class="md-search mk-header-search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+        ),
+        (
+            '<form class="md-search__form" name="search">',
+            '<form class="md-search__form" name="search" action="{{ \'zoeken/\' | url }}" method="get">',
+        ),
+        (
+            '<input type="text" class="md-search__input" name="query" aria-label="{{ lang.t(\'search.placeholder\') }}" placeholder="{{ lang.t(\'search.placeholder\') }}" autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" data-md-component="search-query" required>',
+            '<input type="search" class="md-search__input" name="zoek" aria-label="Zoek hulp" placeholder="Zoek hulp, bijv. logeren" autocapitalize="off" autocorrect="off" autocomplete="off" spellcheck="false" enterkeyhint="search" aria-controls="mk-header-suggestions" aria-describedby="mk-header-search-hint">',
+        ),
+        (
+            """        <div class="md-search-result" data-md-component="search-result">
+          <div class="md-search-result__meta">
+            {{ lang.t("search.result.initializer") }}
+          </div>
+          <ol class="md-search-result__list" role="presentation"></ol>""",
+            """        <div class="md-search-result">
+          <div class="md-search-result__meta" id="mk-header-search-hint">Typ een woord en druk op Enter: u komt bij Zoek hulp.</div>
+          <ol class="md-search-result__list" id="mk-header-suggestions" aria-label="Suggesties" aria-live="polite"></ol>""",
+        ),
+    ]
+    expected = body(theirs)
+    for old, new in changes:
+        assert old in expected, old
+        expected = expected.replace(old, new)
+    script = "<script src=\"{{ 'assets/mantelkaart/header-search.js' | url }}\" defer></script>\n"
+    assert body(ours) == expected.rstrip("\n") + "\n" + script
