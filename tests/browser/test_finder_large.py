@@ -93,8 +93,9 @@ def test_results_are_made_from_the_list_file(page: Any, large_url: str) -> None:
     made = page.eval_on_selector_all(
         ".mk-finder__results > li",
         """items => items.map(li => [Number(li.dataset.i), li.querySelector('a').href,
-            ...['.mk-item__title', '.mk-item__provider', '.mk-item__summary', '.mk-item__facts']
-                .map(s => li.querySelector(s).textContent)])""",
+            ...['.mk-item__title', '.mk-item__provider', '.mk-item__summary']
+                .map(s => li.querySelector(s).textContent),
+            [...li.querySelectorAll('.mk-item__facts > li')].map(f => f.textContent).join(' ')])""",
     )
     for number, href, title, provider, summary, facts in made:
         offer = OFFERS[number]
