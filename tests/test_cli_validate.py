@@ -62,7 +62,7 @@ def test_errors_exit_1_with_file_line_and_field(tmp_path: Path) -> None:
     line = next(n for n, t in enumerate(text.splitlines(), 1) if "- dementia" in t)
     assert (
         f"providers/mantelaar.yaml:{line}:5: diensten[1].doelgroepen[1]: "
-        "'dementia' staat niet in de lijst 'doelgroepen'. (Bedoelde u 'dementie'?)"
+        "'dementia' staat niet in de lijst 'doelgroepen'. (Bedoelde u 'dementie'? 'dementia' is een zoekwoord bij 'dementie'.)"
     ) in result.stdout.splitlines()
     assert ": 1 fout, 0 waarschuwingen." in result.stderr
 

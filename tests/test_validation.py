@@ -196,7 +196,9 @@ def test_wrong_vocabulary_value_with_suggestion(problems_for) -> None:
     data = provider(diensten=[service(doelgroepen=["nah", "dementia"])])
     problem = error_at(problems_for, PROVIDER, data, "diensten[1].doelgroepen[2]", "- dementia")
     assert problem.message == "'dementia' staat niet in de lijst 'doelgroepen'."
-    assert problem.hint == "Bedoelde u 'dementie'?"
+    assert (
+        problem.hint == "Bedoelde u 'dementie'? 'dementia' is een zoekwoord bij 'dementie'."
+    )  # an English synonym now
 
 
 def test_wrong_vocabulary_value_deep_in_a_list(problems_for) -> None:
