@@ -179,6 +179,18 @@ def instant_page(browser: Any, example_site: Path) -> Iterator[Any]:
     assert outside == []
 
 
+def forward(page: Any) -> None:
+    """``page.go_forward()``; Chromium now and then answers while mkdocs-material swaps the page
+    ("Not attached to an active page"): then once more, when the page has settled."""
+    try:
+        page.go_forward()
+    except Exception as error:  # playwright's Error
+        if "Not attached" not in str(error):
+            raise
+        page.wait_for_load_state()
+        page.go_forward()
+
+
 def test_instant_navigation_starts_the_guide(instant_page: Any) -> None:
     page = instant_page
     site_url = EXAMPLE_SITE_URL
@@ -200,8 +212,8 @@ def test_instant_navigation_starts_the_guide(instant_page: Any) -> None:
     page.wait_for_url(re.compile(r"stap=gemeente"))
     page.wait_for_selector(".mk-guide--js")
     assert step(page) == "gemeente"
-    page.go_forward()
-    page.go_forward()
+    forward(page)
+    forward(page)
     page.wait_for_url(site_url)
     # 'Opnieuw beginnen' in the same document forgets the answers.
     page.go_back()
