@@ -179,6 +179,13 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return f"'{value}' is geen toegestane waarde.", f"{hint} {pick}" if hint else pick
     if kind in ("list_type", "tuple_type"):
         return "Hier hoort een lijst.", "Zet elke waarde op een eigen regel die begint met '- '."
+    if kind == "model_type" and loc and loc[-1] == "volgende_stap" and isinstance(value, str):
+        return (
+            "'volgende_stap' is een blok met 'door' en 'tekst', zodat de site het goede nummer toont.",
+            "Schrijf bijvoorbeeld:  volgende_stap: {door: aanbieder, tekst: "
+            + value.strip()[:60]
+            + "}  ('door' is aanbieder, consulent of aanbieder-id/dienst-id).",
+        )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return (
             "Hier horen velden (naam: waarde) op de regels eronder.",

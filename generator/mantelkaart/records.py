@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from mantelkaart.fields import (
     TRUE_PATTERN,
@@ -43,6 +51,7 @@ from mantelkaart.fields import (
     YesNo,
     fail,
 )
+from mantelkaart.native import NativeFirst, matching
 
 Day = Literal["ma", "di", "wo", "do", "vr", "za", "zo"]
 Status = Literal["actief", "tijdelijk-gesloten", "gestopt"]
@@ -255,10 +264,25 @@ class Cost(Record):
     )
 
 
+def _party(value: Any) -> str:
+    text = value.strip() if isinstance(value, str) else value
+    if not isinstance(text, str) or not PARTY.match(text):
+        raise fail(
+            f"'{value}' is geen geldige waarde voor 'door'.",
+            "Kies 'aanbieder', 'consulent' of een dienst als aanbieder-id/dienst-id, "
+            "bijvoorbeeld mee-drechtsteden/respijtconsulent.",
+        )
+    return text
+
+
+# pydantic-core settles a well-formed value itself; only anything else calls Python (native.py).
+Party = Annotated[str, BeforeValidator(_party), NativeFirst(matching(PARTY.pattern))]
+
+
 class NextStep(Record):
     """Who acts on a service's first step, so that the page shows that party's number."""
 
-    by: str = field(
+    by: Party = field(
         "door",
         "Wie u belt of waar u zich meldt: 'aanbieder' (deze dienst zelf), 'consulent' (de consulent "
         "van de site) of een andere dienst als aanbieder-id/dienst-id.",
@@ -271,30 +295,6 @@ class NextStep(Record):
         "Bel voor een kennismaking",
         default=None,
     )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shape(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            raise fail(
-                "'volgende_stap' is een blok met 'door' en 'tekst', zodat de site het goede nummer toont.",
-                "Schrijf bijvoorbeeld:  volgende_stap: {door: aanbieder, tekst: "
-                + value.strip()[:60]
-                + "}  ('door' is aanbieder, consulent of aanbieder-id/dienst-id).",
-            )
-        return value
-
-    @field_validator("by", mode="before")
-    @classmethod
-    def _party(cls, value: Any) -> str:
-        text = value.strip() if isinstance(value, str) else value
-        if not isinstance(text, str) or not PARTY.match(text):
-            raise fail(
-                f"'{value}' is geen geldige waarde voor 'door'.",
-                "Kies 'aanbieder', 'consulent' of een dienst als aanbieder-id/dienst-id, "
-                "bijvoorbeeld mee-drechtsteden/respijtconsulent.",
-            )
-        return text
 
     @property
     def party(self) -> str:
