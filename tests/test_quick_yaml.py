@@ -108,6 +108,18 @@ def test_every_example_record_takes_the_quick_path() -> None:
         assert ("read", value) == reference(text), path.name
 
 
+def test_a_file_larger_than_the_output_buffer_reads_the_same() -> None:
+    """One tree and buffer serve every file; JSON longer than the buffer is written apart,
+    and the next small file is read from a cleared tree."""
+    items = "".join(f"  - naam: Dienst {number} met een langere naam, é en €\n" for number in range(9000))
+    big = f"diensten:\n{items}"
+    assert len(big.encode()) > len(quick_yaml._OUTPUT)
+    for text in (big, "a: b\n", big, "c: [d]\n"):
+        value = quick(text)
+        assert value is not quick_yaml.DECLINED
+        assert ("read", value) == reference(text)
+
+
 def test_parse_errors_are_not_printed(capfd: pytest.CaptureFixture[str]) -> None:
     """rapidyaml prints its own errors to stderr; the loader reports them in Dutch instead."""
     assert quick("a: b: c") is quick_yaml.DECLINED

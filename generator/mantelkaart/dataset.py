@@ -113,6 +113,7 @@ class Dataset:
         except VocabularyError:
             return cls.load(root, config, today)  # reports the vocabulary problem
         known = known_ids(files)
+        words, words_trouble = _hard_words(root)  # read once, before the copy is made
         count = -(-len(files) // BATCH)
 
         def batches(numbers: Iterable[int], taken: list[int]) -> Iterator[list[tuple[str, Path]]]:
@@ -122,7 +123,7 @@ class Dataset:
 
         def share(counter: Any) -> Share:
             return _check_share(
-                root, config, vocabularies, today, batches(cores.claims(counter, count), []), known
+                root, config, vocabularies, today, batches(cores.claims(counter, count), []), known, words
             )
 
         copy = cores.Copy(share)
@@ -130,7 +131,13 @@ class Dataset:
             mine: list[int] = []
             results = [
                 _check_share(
-                    root, config, vocabularies, today, batches(cores.claims(copy.counter, count), mine), known
+                    root,
+                    config,
+                    vocabularies,
+                    today,
+                    batches(cores.claims(copy.counter, count), mine),
+                    known,
+                    words,
                 )
             ]
             theirs = copy.result()
@@ -138,10 +145,10 @@ class Dataset:
             copy.close()
         if theirs is None:  # the copy failed: the batches it took are done here
             left = sorted(set(range(count)) - set(mine))
-            theirs = _check_share(root, config, vocabularies, today, batches(left, []), known)
+            theirs = _check_share(root, config, vocabularies, today, batches(left, []), known, words)
         results.append(theirs)
         guide_problems = load_guide(root, config, vocabularies, known["respite-forms"])[1]
-        guide_problems += _hard_words(root)[1]
+        guide_problems += words_trouble
         # References across batches: a service named in another batch exists if some batch saw it.
         services = {key for result in results for key in result[4]}
         valid = {key.partition("/")[0] for key in services} | {p for result in results for p in result[5]}
@@ -172,6 +179,7 @@ def _check_share(
     today: date,
     batches: Iterable[list[tuple[str, Path]]],
     known: dict[str, set[str]],
+    words: HardWords,
 ) -> Share:
     """Validate ``batches`` of files and check each record against ``known`` ids. A batch's
     records are dropped once checked (every check between records needs only the ids), so
@@ -183,7 +191,6 @@ def _check_share(
     keys: set[str] = set()
     providers: set[str] = set()
     pending: list[tuple[str, Problem]] = []
-    words = _hard_words(root)[0]
     with no_cyclic_gc():
         for batch in batches:
             drafts: list[Source] = []
