@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from recordkit import assert_dutch, dump, one, provider
 
-from mantelkaart.loader import MAX_BYTES, MAX_DEPTH, YamlTrouble, load_document, parse_text
+from mantelkaart.loader import MAX_BYTES, MAX_DEPTH, YamlTrouble, load_document, parse_text, read_text
 
 
 def trouble(text: str) -> YamlTrouble:
@@ -327,6 +327,18 @@ def test_size_limit_is_exact(tmp_path: Path) -> None:
     assert load_document(path).data == {"naam": "x"}
     path.write_bytes(head + b"a" * (MAX_BYTES - len(head) + 1))
     assert "te groot" in file_trouble(path).message
+
+
+def test_a_file_longer_than_its_stated_size_is_read_whole() -> None:
+    """The reader asks for the size the file system states; a regular file that states 0
+    (as files under /proc do) or grows meanwhile is still read to its end."""
+    proc = Path("/proc/self/status")
+    if not proc.is_file() or proc.stat().st_size != 0:
+        pytest.skip("no /proc here")
+    text = read_text(proc)
+    assert len(text) > 100
+    assert text.startswith("Name:")
+    assert text.endswith("\n")
 
 
 def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
