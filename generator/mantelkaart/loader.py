@@ -70,6 +70,12 @@ def read_text(path: Path) -> str:
     """Read a record file as UTF-8 text, refusing binary and oversized files, and anything
     that is not a regular file: a symbolic link is not followed (it could point outside the
     data folder), and a FIFO, socket or device is not opened for reading (it could hang)."""
+    return text_of(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a record file, checked as :func:`read_text` says; :func:`text_of` makes
+    them text. (Searching for a few words is ten times faster in the bytes than in the text.)"""
     try:  # os.read: two thirds of open()'s time, which also asks the size and sets up a buffer
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         try:
@@ -95,6 +101,11 @@ def read_text(path: Path) -> str:
             "Dit is geen tekstbestand (het bevat binaire gegevens).",
             "Sla het record op als platte tekst (UTF-8) met de extensie .yaml.",
         )
+    return raw
+
+
+def text_of(raw: bytes) -> str:
+    """The UTF-8 text of a file's bytes, without a byte order mark; raises :class:`YamlTrouble`."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

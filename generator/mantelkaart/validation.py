@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from mantelkaart.config import SiteConfig
 from mantelkaart.fields import MAX_ID, SLUG
-from mantelkaart.loader import Document, YamlTrouble, parse_text, read_text
+from mantelkaart.loader import Document, YamlTrouble, parse_text, read_bytes, text_of
 from mantelkaart.native import details
 from mantelkaart.placeholders import HINT, find_placeholders, may_hold_placeholders
 from mantelkaart.problems import Problem, field_path, from_validation
@@ -143,6 +143,7 @@ class _File:
     path: Path
     relpath: str
     text: str | None = None
+    marked: bool = False  # its text may hold a placeholder of 'mantelkaart new'
     document: Document | None = None
     record: Record | None = None
     problems: list[Problem] = field(default_factory=list)
@@ -185,7 +186,9 @@ def _read(item: _File, context: dict[str, Any]) -> None:
             "Kies een andere bestandsnaam, bijvoorbeeld met de naam van de organisatie.",
         )
     try:
-        item.text = read_text(item.path)
+        raw = read_bytes(item.path)
+        item.marked = may_hold_placeholders(raw)
+        item.text = text_of(raw)
     except YamlTrouble as trouble:
         if item.not_a_folder():
             item.problem(trouble.message, trouble.hint, trouble.line, trouble.column)
@@ -202,7 +205,7 @@ def _parse(item: _File, context: dict[str, Any]) -> None:
 
 def _placeholders(item: _File, context: dict[str, Any]) -> None:
     """What ``mantelkaart new`` wrote and the editor has not yet replaced (see placeholders.py)."""
-    if item.document is None or item.text is None or not may_hold_placeholders(item.text):
+    if item.document is None or not item.marked:
         return
     for key, wanted in find_placeholders(item.document.data):
         line, column = item.document.position(key)
