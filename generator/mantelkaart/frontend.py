@@ -1,8 +1,11 @@
-"""Front-end libraries the site hosts itself, copied from ``node_modules`` at build time.
+"""Front-end libraries the site hosts itself, copied into the site at build time.
 
-The versions are those of ``package-lock.json`` (installed with ``npm ci``); the site
-never loads a script or stylesheet from anywhere else. Each library's licence file
-goes along with it.
+The versions are those of ``package-lock.json``; the site never loads a script or
+stylesheet from anywhere else. Each library's licence file goes along with it. An
+installed Mantelkaart carries the files in its package (``vendor/``, copied from
+``node_modules`` when the wheel is built: ``data/bundled-files.txt`` lists them), so
+a region needs no Node or npm. A checkout of Mantelkaart reads ``node_modules``
+(``npm ci``); so does a site with its own ``node_modules`` beside mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -55,9 +58,13 @@ class FrontendError(Exception):
     """A library the site needs is not installed; the message is Dutch."""
 
 
+BUNDLED = Path(__file__).resolve().parent / "vendor"  # in an installed wheel
+
+
 def _candidates(config_dir: Path) -> Iterator[Path]:
     for folder in (config_dir.resolve(), *config_dir.resolve().parents):
         yield folder / "node_modules"
+    yield BUNDLED
     # An editable install (a checkout of Mantelkaart) has its own node_modules.
     yield Path(__file__).resolve().parents[2] / "node_modules"
 
@@ -68,8 +75,9 @@ def node_modules(config_dir: Path, needed: str) -> Path:
         if (candidate / needed).is_file():
             return candidate
     raise FrontendError(
-        f"node_modules/{needed} ontbreekt. De site host zijn scripts zelf en kopieert ze uit "
-        "node_modules. Voer 'npm ci' uit in de map van Mantelkaart (of './dev build')."
+        f"{needed} ontbreekt. De site host zijn scripts zelf: een geïnstalleerde Mantelkaart "
+        "brengt ze mee (installeer opnieuw met pip als dit bericht blijft); in een checkout van "
+        "Mantelkaart komen ze uit node_modules: voer daar 'npm ci' uit (of './dev build')."
     )
 
 

@@ -1,0 +1,111 @@
+"""A region adopts Mantelkaart with pip alone (issue 16): the wheel and sdist are built with
+`python -m build`, the wheel goes into a fresh virtual environment, and a small site with no
+node_modules anywhere builds and its finder works in Chromium with the bundled scripts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browsing import serve
+from finder_driver import WAIT_FOR_RENDER
+
+from support import REPO
+
+pytestmark = pytest.mark.skipif(
+    not (REPO / "node_modules").is_dir(), reason="node_modules is missing (npm ci)"
+)
+
+
+def _environment() -> dict[str, str]:
+    """Without this checkout on the path: the fresh environment must stand on its own."""
+    return {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV")}
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def venv(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("fresh") / "venv"
+    python = shutil.which("python3") or sys.executable
+    subprocess.run([python, "-m", "venv", str(folder)], check=True, env=_environment())
+    wheel = next(dist.glob("mantelkaart-*.whl"))
+    done = subprocess.run(
+        [
+            str(folder / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_environment(),
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return folder
+
+
+def test_the_wheel_carries_the_front_end_files_with_their_licences(dist: Path) -> None:
+    assert len(list(dist.glob("mantelkaart-*.tar.gz"))) == 1
+    names = set(zipfile.ZipFile(next(dist.glob("mantelkaart-*.whl"))).namelist())
+    for name in (
+        "lunr/lunr.min.js", "lunr/LICENSE", "leaflet/dist/leaflet.js", "leaflet/LICENSE",
+        "decap-cms/dist/decap-cms.js", "decap-cms/dist/decap-cms.js.LICENSE.txt",
+        "@fontsource/atkinson-hyperlegible/LICENSE", "qrcode-generator/dist/qrcode.js",
+    ):  # fmt: skip
+        assert f"mantelkaart/vendor/{name}" in names, name
+    assert not [n for n in names if n.endswith(".map")]
+
+
+@pytest.fixture(scope="module")
+def region_site(venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("region") / "mini"
+    shutil.copytree(REPO / "tests" / "fixtures" / "mini", folder)
+    assert not any((parent / "node_modules").exists() for parent in (folder, *folder.parents))
+    done = subprocess.run(
+        [str(venv / "bin" / "mantelkaart"), "build"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**_environment(), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    site = folder / "site"
+    assert (site / "assets/mantelkaart/vendor/lunr/lunr.min.js").is_file()
+    assert (site / "admin/decap-cms.js").is_file()
+    assert list((site / "folders").rglob("*.pdf"))
+    url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
+def test_a_region_builds_with_pip_alone_and_its_finder_answers(page: Any, region_site: str) -> None:
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url) if request.url.endswith(".js") else None)
+    page.goto(region_site + "zoeken/?zoek=logeren")
+    page.wait_for_function(WAIT_FOR_RENDER, arg=[None, None])
+    assert int(page.get_attribute("#mk-finder", "data-results")) > 0
+    assert any(url.endswith("vendor/lunr/lunr.min.js") for url in scripts)
