@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import pytest
 
 from mantelkaart import dutch
 from mantelkaart.compounds import Splitter, split
-from mantelkaart.facets import facets
+from mantelkaart.facets import facets, used_values
 from mantelkaart.finder import finder_offers, page_list
-from mantelkaart.query import form_words, lemmas, query_data, search_words
+from mantelkaart.query import form_words, lemmas, phrase_stems, query_data, search_words, value_phrases
 from mantelkaart.search_index import (
     Words,
     search_index,
@@ -99,29 +100,104 @@ def test_vocabulary_synonyms_carry_english_and_lay_words() -> None:
     assert {dutch.stem(word) for word in ("respite", "caregiver", "dementia", "night")} <= terms
 
 
-def test_filter_phrases_name_values_the_site_has() -> None:
+def _rules(kind: str) -> dict[str, tuple[str, list[str], str]]:
+    """Phrase stems → (facet key, value ids, label) of the example site's ``kind`` rules."""
     catalogue = EXAMPLE.catalogue
     offers = finder_offers(catalogue)
     data = search_index(catalogue, offers)["query"]
-    rules = {phrase: (key, number) for phrase, key, number in data["filters"]}
-    values = {facet.key: facet for facet in facets(catalogue)}
-    key, number = rules["zonder indicatie"]
-    assert key == "indicatie"
-    used = [
-        v
-        for v, _ in values["indicatie"].values
-        if v in {c for o in offers for c in values["indicatie"].codes(o)}
-    ]
-    assert used[number] == "nee"
-    assert "gratis" in rules and "jonge mantelzorger" in rules
-    assert [len(phrase) for phrase, _, _ in data["filters"]] == sorted(
-        (len(p) for p, _, _ in data["filters"]), reverse=True
-    )
+    used = {facet.key: [value for value, _ in used_values(facet, offers)] for facet in facets(catalogue)}
+    return {
+        stems: (key, [used[key][number] for number in numbers], label)
+        for key, numbers, label, phrases in data[kind]
+        for stems in phrases.split("|")
+    }
+
+
+def test_filter_phrases_name_values_the_site_has() -> None:
+    rules = _rules("filters")
+    assert rules[phrase_stems("zonder indicatie")] == ("indicatie", ["nee"], "")
+    assert rules[phrase_stems("gratis")] == ("kosten", ["gratis"], "")
+    assert rules[phrase_stems("jonge mantelzorger")][1] == ["jonge-mantelzorgers"]
     assert query_data({})["filters"] == []  # a site without those values gets no rules
+    data = query_data({})
     assert "moeder" in data["adult"] and "kind" in data["child"]
     assert data["lemmas"]["municipality"] == "gemeente"
-    assert "kangoeroewoning" in data["words"]  # "Bedoelde u …?" offers vocabulary words
+    assert data["lemmas"]["snachts"] == "nacht" and "s" in data["fillers"]  # "'s nachts"
+    catalogue = EXAMPLE.catalogue
+    words = search_index(catalogue, finder_offers(catalogue))["query"]["words"]
+    assert "kangoeroewoning" in words  # "Bedoelde u …?" offers vocabulary words
     assert set(search_words()) >= {"lemma's", "engels", "filters", "respijtvormen"}
+
+
+def test_phrases_compare_by_the_stems_of_folded_words() -> None:
+    assert phrase_stems("Jonge mantelzorgers") == phrase_stems("jonge mantelzorger")
+    assert phrase_stems("Financiële tegemoetkoming") == phrase_stems("financiele tegemoetkoming")
+    assert phrase_stems("'s nachts") == phrase_stems("s nachts") == "s " + dutch.stem("nachts")
+    assert phrase_stems("Nacht- en weekendzorg") == " ".join(map(dutch.stem, ["nacht", "en", "weekendzorg"]))
+
+
+def test_target_groups_respite_forms_and_kinds_of_help_are_named_by_their_own_words() -> None:
+    """Every phrase comes from the vocabularies' data: a label, an id, a synonym, a respite
+    form's name, ook_bekend_als or respijtvormen words; none from a list of queries."""
+    rules = _rules("named")
+    catalogue = EXAMPLE.catalogue
+    groups = catalogue.vocabularies["doelgroepen"].terms
+    assert rules[phrase_stems("dementie")] == ("doelgroep", ["dementie"], "")
+    for synonym in groups["dementie"].synonyms:
+        found = rules.get(phrase_stems(synonym))
+        assert found is None or found[1] == ["dementie"], synonym
+    assert rules[phrase_stems("alzheimer")][1] == ["dementie"]
+    assert rules[phrase_stems("autisme")][1] == ["autisme"]
+    assert rules[phrase_stems("Niet-aangeboren hersenletsel")][1] == ["nah"]  # label without "(NAH)"
+    assert rules[phrase_stems("nah")][1] == ["nah"]
+    assert rules[phrase_stems("logeren")] == ("hulp", ["logeeropvang"], "")  # ook_bekend_als
+    assert rules[phrase_stems("day care")][1] == ["dagopvang"]  # respijtvormen words
+    assert rules[phrase_stems("dagopvang")][1] == ["dagopvang"]  # the form's id
+    assert rules[phrase_stems("nacht")][1] == ["nacht-en-weekendzorg"]  # "'s nachts"
+    assert rules[phrase_stems("cursus")][1] == ["educatie"]  # a function's synonym
+    # The function "respijtzorg" names every respite form (and "Andere respijtzorg").
+    key, values, label = rules[phrase_stems("adempauze")]
+    assert key == "hulp"
+    assert label == "Respijtzorg" and set(catalogue.respite_forms) <= set(values)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "why"),
+    [
+        ("weekend", "also 'weekend weg' (mantelzorgvakantie): no weekend facet, searched as a word"),
+        ("weekendopvang", "a synonym of two respite forms"),
+        ("oppas", "also 'vrijwillige oppas' (aanwezigheidszorg)"),
+        ("beperking", "in the labels of several target groups"),
+        ("mantelzorgconsulent", "also an access route"),
+        ("even weg", "also a setting ('Er even tussenuit')"),
+        ("respite", "in the words of several respite forms"),
+        ("mantelzorgers", "the target group 'Alle mantelzorgers' filters nothing"),
+        ("caregiver", "a synonym of 'Alle mantelzorgers'"),
+        ("ouder", "an adult word (a parent), not 'oudere mantelzorgers'"),
+        ("english", "also the language English"),
+        ("zonder indicatie", "the package's own filter phrase, matched first"),
+        ("avond", "no vocabulary word: searched as a word"),
+    ],
+)
+def test_ambiguous_phrases_name_no_filter(phrase: str, why: str) -> None:
+    assert phrase_stems(phrase) not in _rules("named"), why
+
+
+def test_a_site_vocabulary_synonym_becomes_a_filter_phrase() -> None:
+    catalogue = EXAMPLE.catalogue
+    groups = catalogue.vocabularies["doelgroepen"].terms
+    before = value_phrases(catalogue)
+    assert phrase_stems("vergeetachtig oudje") not in before
+    term = groups["dementie"]
+    groups["dementie"] = dataclasses.replace(term, synonyms=(*term.synonyms, "vergeetachtig oudje"))
+    try:
+        assert value_phrases(catalogue)[phrase_stems("vergeetachtig oudje")] == (
+            "doelgroep",
+            ["dementie"],
+            "",
+        )
+    finally:
+        groups["dementie"] = term
 
 
 def test_one_search_lists_the_public_pages_never_the_editors() -> None:

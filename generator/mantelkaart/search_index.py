@@ -46,7 +46,7 @@ from mantelkaart import dutch
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.compounds import Splitter
 from mantelkaart.facets import OWN_COSTS, RESPITE, Facet, facets, used_values
-from mantelkaart.query import form_words, lemmas, query_data
+from mantelkaart.query import form_words, lemmas, query_data, value_phrases
 
 # (field, boost): a match in the name counts most. The provider's name and the towns are
 # documents of the terms index (see GROUPS), so 10,000 services do not repeat them.
@@ -265,7 +265,7 @@ def search_index(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
         "terms": _build(TERM_FIELDS, [{"woorden": words.terms(text)} for text in texts]),
         "term_kinds": term_kinds(refs),
         "groups": {kind: list(groups.values()) for kind, groups in group_members(offers).items()},
-        "query": {**query_data(values), "words": suggestion_words(texts, offers)},
+        "query": {**query_data(values, value_phrases(catalogue)), "words": suggestion_words(texts, offers)},
     }
 
 

@@ -310,37 +310,126 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  function hasPhrase(text, phrase) {
-    return new RegExp("(^|[\\s,.;:!?])" + escapeRegExp(phrase) + "(?=$|[\\s,.;:!?])").test(text);
+  /* The words of a text as phrases are compared (query.py, phrase_stems): folded, split on
+   * white space, hyphens and punctuation, each trimmed of what is no letter or digit. */
+  function plainWords(text) {
+    return fold(text)
+      .split(/[\s\-,.;:!?()"\/]+/)
+      .map(function (word) {
+        return word.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, "");
+      })
+      .filter(Boolean);
   }
 
-  function dropPhrase(text, phrase) {
-    return text.replace(new RegExp("(^|[\\s,.;:!?])" + escapeRegExp(phrase) + "(?=$|[\\s,.;:!?])", "g"), " ");
+  function stem(word) {
+    return String(lunr.nl.stemmer(new lunr.Token(word, {})));
   }
 
-  /* What the words say besides what to search: filter phrases ("zonder indicatie"), "zonder"
-   * before a word, whether the person cared for is an adult or a child; the rest is searched,
-   * without filler words and with the lemma list's words (see query.py). */
-  function understand(text, rules) {
-    var rest = " " + fold(text).replace(/[’`]/g, "'") + " ";
-    var filters = [];
-    rules.filters.forEach(function (rule) {
-      if (hasPhrase(rest, rule[0])) {
-        filters.push({ phrase: rule[0], key: rule[1], number: rule[2] });
-        rest = dropPhrase(rest, rule[0]);
+  /* The phrase rules of the index (query.py: [facet key, value numbers, chip label, stems
+   * "a b|c"]) by their first stem, longest phrase first; made once per index. */
+  function phraseTable(index) {
+    if (index.phrases) return index.phrases;
+    var table = {};
+    ["filters", "named"].forEach(function (kind) {
+      var byFirst = new Map();
+      (index.rules[kind] || []).forEach(function (rule) {
+        rule[3].split("|").forEach(function (phrase) {
+          var stems = phrase.split(" ");
+          if (!byFirst.has(stems[0])) byFirst.set(stems[0], []);
+          byFirst.get(stems[0]).push({ stems: stems, rule: rule });
+        });
+      });
+      byFirst.forEach(function (entries) {
+        entries.sort(function (a, b) {
+          return b.stems.length - a.stems.length;
+        });
+      });
+      table[kind] = byFirst;
+    });
+    return (index.phrases = table);
+  }
+
+  /* Mark the phrases of `byFirst` among the unused `tokens`; one filter per rule, with the
+   * words that named it (`phrases`: each a list of the words as typed, folded). */
+  function findPhrases(tokens, byFirst, filters) {
+    for (var t = 0; t < tokens.length; t++) {
+      if (tokens[t].used) continue;
+      var found = null;
+      tokens[t].stems.forEach(function (first) {
+        (byFirst.get(first) || []).forEach(function (entry) {
+          if (found && found.stems.length >= entry.stems.length) return;
+          var fits = entry.stems.every(function (wanted, k) {
+            var token = tokens[t + k];
+            return token && !token.used && token.stems.indexOf(wanted) !== -1;
+          });
+          if (fits) found = entry;
+        });
+      });
+      if (!found) continue;
+      var taken = tokens.slice(t, t + found.stems.length);
+      // "'s nachts": the "s" belongs to the word after it.
+      if (t > 0 && tokens[t - 1].text === "s" && !tokens[t - 1].used) taken.unshift(tokens[t - 1]);
+      taken.forEach(function (token) {
+        token.used = true;
+      });
+      var filter = filters.filter(function (each) {
+        return each.rule === found.rule;
+      })[0];
+      if (!filter) {
+        filter = { rule: found.rule, key: found.rule[0], numbers: found.rule[1], label: found.rule[2], phrases: [], words: [] };
+        filters.push(filter);
       }
+      filter.phrases.push(taken.map(function (token) {
+        return token.text;
+      }));
+      filter.words = filter.words.concat(taken.map(function (token) {
+        return token.word;
+      }));
+      t += found.stems.length - 1;
+    }
+  }
+
+  /* What the words say besides what to search: phrases that name a filter (the package's
+   * own, "zonder indicatie", then the vocabularies': a target group, respite form or kind of
+   * help), "zonder" before a word, whether the person cared for is an adult or a child; the
+   * rest is searched, without filler words and with the lemma list's words (see query.py). */
+  function understand(text, index) {
+    var rules = index.rules;
+    var tokens = plainWords(text.replace(/[’`]/g, "'")).map(function (word) {
+      var lemma = rules.lemmas[word];
+      var stems = [stem(word)];
+      if (lemma) stems.push(stem(lemma));
+      return { text: word, word: lemma || word, stems: stems, used: false };
+    });
+    var table = phraseTable(index);
+    var filters = [];
+    findPhrases(tokens, table.filters, filters);
+    filters.forEach(function (filter) {
+      filter.hand = true; // a facet's filter, as if ticked
+      filter.words = []; // the package's phrases ("zonder indicatie") are no words to rank by
     });
     var negated = [];
-    rest = rest.replace(/(^|\s)(zonder|without|geen|no)\s+([^\s]+)/g, function (all, space, word, what) {
-      negated.push({ phrase: word + " " + what, word: what });
-      return " ";
+    tokens.forEach(function (token, t) {
+      var next = tokens[t + 1];
+      if (token.used || !next || next.used || ["zonder", "without", "geen", "no"].indexOf(token.text) === -1) return;
+      token.used = next.used = true;
+      negated.push({ phrases: [[token.text, next.text]], word: next.text });
     });
+    findPhrases(tokens, table.named, filters);
+    var rest = tokens
+      .filter(function (token) {
+        return !token.used;
+      })
+      .map(function (token) {
+        return token.text;
+      })
+      .join(" ");
     var adult = false;
     var child = false;
     // "ik ben 15", "15 jaar": someone young, probably a young carer.
     var age = /(^|\s)(?:ik ben|i am|i'm|im)\s+(\d{1,2})(\s|$)|(^|\s)(\d{1,2})\s*(?:jaar|years?|jr)(\s|$)/.exec(rest);
     var young = Boolean(age && Number(age[2] || age[5]) <= 24);
-    var words = rest.split(/[\s,.;:!?]+/).filter(function (word) {
+    var words = rest.split(" ").filter(function (word) {
       if (!word) return false;
       if (rules.young.indexOf(word) !== -1 || rules.young.indexOf(rules.lemmas[word]) !== -1) young = true;
       if (rules.adult.indexOf(word) !== -1) {
@@ -354,6 +443,47 @@
       return rules.lemmas[word] || word;
     });
     return { filters: filters, negated: negated, adult: adult, child: child, young: young, rest: words.join(" ") };
+  }
+
+  /* The understanding without its filters: their words are searched like the others (when
+   * the filters together with the rest leave nothing). */
+  function withoutFilters(understood) {
+    var words = [understood.rest];
+    understood.filters.forEach(function (filter) {
+      words = words.concat(filter.words);
+    });
+    return {
+      filters: [],
+      negated: understood.negated,
+      adult: understood.adult,
+      child: understood.child,
+      young: understood.young,
+      rest: words.join(" ").trim(),
+    };
+  }
+
+  /* `text` without the words of `phrase` (folded words, as plainWords gives them), and
+   * without an apostrophe or other mark stuck to them; the rest as typed. */
+  function dropWords(text, phrase) {
+    var folded = "";
+    var from = []; // position in `text` of each character of `folded`
+    for (var c = 0; c < text.length; c++) {
+      var part = fold(text[c]);
+      for (var p = 0; p < part.length; p++) from.push(c);
+      folded += part;
+    }
+    var pattern = new RegExp(
+      "(^|[\\s,.;:!?()\"/\\-])[^a-z0-9\\s]*" +
+        phrase.map(escapeRegExp).join("[^a-z0-9]+") +
+        "[^a-z0-9\\s,.;:!?]*(?=$|[^a-z0-9])"
+    );
+    var match = pattern.exec(folded);
+    if (!match) return text;
+    var start = match.index + match[1].length;
+    var end = match.index + match[0].length;
+    return (text.slice(0, from[start]) + " " + text.slice(end < from.length ? from[end] : text.length))
+      .replace(/\s+/g, " ")
+      .trim();
   }
 
   /* A facet's [value id, label] pairs. */
@@ -395,7 +525,7 @@
         });
       });
     });
-    if (!words.length) {
+    if (!words.length && !understood.filters.length) {
       if (!excluded.size) return null;
       // Only "zonder …": every service but those.
       var rest = new Map();
@@ -405,6 +535,33 @@
     var named = new Set();
     var perWord = words.map(function (word) {
       return matchWord(index, data, word, named);
+    });
+    // A filter the words name counts as one word that each of its services has, scored by
+    // the words that named it, so the order within it is by relevance. A target group,
+    // respite form or kind of help ("dementie", "logeren") has also the services whose own
+    // text names it (a Wmo-loket that arranges logeeropvang): the filter of the package's
+    // phrases ("gratis") is the facet's alone.
+    understood.filters.forEach(function (filter) {
+      var scores = new Map();
+      var lists = members(data, filter.key);
+      filter.numbers.forEach(function (value) {
+        (lists[value] || []).forEach(function (number) {
+          scores.set(number, 0.001);
+        });
+      });
+      var naming = queryWords(filter.words.join(" "));
+      naming.forEach(function (word) {
+        queryWord(index.services, word).forEach(function (result) {
+          if (!scores.has(Number(result.ref))) scores.set(Number(result.ref), 0.001);
+        });
+      });
+      naming.forEach(function (word) {
+        matchWord(index, data, word, named).forEach(function (score, number) {
+          if (scores.has(number)) scores.set(number, scores.get(number) + score);
+        });
+      });
+      words.push(filter.label || facetValues(data, filter.key)[filter.numbers[0]][1]);
+      perWord.push(scores);
     });
     var all = new Map();
     var some = new Map();
@@ -636,6 +793,7 @@
     var mapMarkers = null;
     var alive = true;
     var wordPlace = ""; // the municipality the words put in the drop-down
+    var notice = ""; // said before the next result count ("‘Dementie’ is weggehaald.")
 
     function later(name, delay, action) {
       clearTimeout(timers[name]);
@@ -864,18 +1022,17 @@
       }).join(", ") + ".";
     }
 
-    /* The filters the words name, each a button that takes its words out of the search. */
+    /* The filters the words name, each a button that takes its words out of the search
+     * box (the other words stay); the status then says it was taken away. */
     function showChips(understood) {
       var chips = [];
       if (understood) {
         understood.filters.forEach(function (filter) {
-          var facet = data.facets.filter(function (each) {
-            return each.key === filter.key;
-          })[0];
-          chips.push({ label: facet.values[filter.number][1], phrase: filter.phrase });
+          var label = filter.label || facetValues(data, filter.key)[filter.numbers[0]][1];
+          chips.push({ label: label, phrases: filter.phrases });
         });
         understood.negated.forEach(function (negation) {
-          chips.push({ label: "Zonder ‘" + negation.word + "’", phrase: negation.phrase });
+          chips.push({ label: "Zonder ‘" + negation.word + "’", phrases: negation.phrases });
         });
       }
       var key = JSON.stringify(chips);
@@ -885,16 +1042,23 @@
       chipBar.hidden = !chips.length;
       if (!chips.length) return;
       chipBar.append(element("span", "mk-finder__chips-label", "Uw woorden kiezen: "));
-      chips.forEach(function (chip) {
+      chips.forEach(function (chip, position) {
         var button = element("button", "mk-chip", chip.label + " ");
         button.type = "button";
         button.setAttribute("aria-label", chip.label + ": weghalen uit de zoekwoorden");
         button.append(element("span", "mk-chip__x", "×"));
         button.querySelector(".mk-chip__x").setAttribute("aria-hidden", "true");
         button.addEventListener("click", function () {
-          input.value = dropPhrase(" " + fold(input.value) + " ", chip.phrase).replace(/\s+/g, " ").trim();
+          var text = input.value;
+          chip.phrases.forEach(function (phrase) {
+            text = dropWords(text, phrase);
+          });
+          input.value = text;
+          notice = "‘" + chip.label + "’ is weggehaald.";
           changed("choice");
-          input.focus();
+          // Focus stays in the chips (the next one, or the one before), else the search box.
+          var left = chipBar.querySelectorAll("button");
+          (left[Math.min(position, left.length - 1)] || input).focus();
         });
         chipBar.append(button);
       });
@@ -908,7 +1072,11 @@
       suggest.hidden = true;
       formsBox.hidden = true;
       if (!understood || !index) return;
-      var words = understood.rest.split(" ").filter(Boolean);
+      var words = understood.filters
+        .reduce(function (all, filter) {
+          return all.concat(filter.words);
+        }, understood.rest.split(" "))
+        .filter(Boolean);
       var changedWords = false;
       var better = words.map(function (word) {
         var known = index.rules.words.indexOf(word) !== -1;
@@ -970,13 +1138,31 @@
         place.value = named;
         wordPlace = named;
       }
-      var chosen = selections();
+      var own = selections();
+      var chosen = own;
       var text = found.rest.trim();
-      var understood = text && index ? understand(text, index.rules) : null;
-      if (understood) {
+      var understood = text && index ? understand(text, index) : null;
+      if (understood && understood.young) {
+        // Services for young carers serve them whomever they care for: a target group the
+        // words name ("mijn moeder is ziek en ik ben 15") keeps them in.
+        var youngCarers = valueNumber(data, "doelgroep", "jonge-mantelzorgers");
         understood.filters.forEach(function (filter) {
+          if (filter.key === "doelgroep" && youngCarers >= 0 && filter.numbers.indexOf(youngCarers) === -1) {
+            filter.numbers = filter.numbers.concat([youngCarers]);
+          }
+        });
+      }
+      if (understood && understood.filters.length) {
+        chosen = {};
+        Object.keys(own).forEach(function (key) {
+          chosen[key] = own[key].slice();
+        });
+        understood.filters.forEach(function (filter) {
+          if (!filter.hand) return; // a word of its own in searchWords
           var numbers = chosen[filter.key] || [];
-          if (numbers.indexOf(filter.number) === -1) chosen[filter.key] = numbers.concat([filter.number]);
+          chosen[filter.key] = numbers.concat(filter.numbers.filter(function (number) {
+            return numbers.indexOf(number) === -1;
+          }));
         });
       }
       var searched = understood ? searchWords(index, data, understood) : null;
@@ -985,6 +1171,23 @@
       var openNow = form.querySelector("#mk-f-open").checked;
       // Services with every word first, then those with fewer (more words first).
       var outcome = evaluate(chosen, searched ? searched.some : null, openNow);
+      // The filters the words name leave nothing (with each other, the place or a choice):
+      // their words are searched like the others, and the status says so.
+      var dropped = [];
+      if (understood && understood.filters.length && !outcome.results.length) {
+        var loose = withoutFilters(understood);
+        var looseSearch = searchWords(index, data, loose);
+        var looseOutcome = evaluate(own, looseSearch ? looseSearch.some : null, openNow);
+        if (looseOutcome.results.length) {
+          dropped = understood.filters.map(function (filter) {
+            return "‘" + (filter.label || facetValues(data, filter.key)[filter.numbers[0]][1]) + "’";
+          });
+          understood = loose;
+          searched = looseSearch;
+          outcome = looseOutcome;
+          chosen = own;
+        }
+      }
       var complete = 0;
       if (searched) {
         outcome.results.forEach(function (number) {
@@ -1003,6 +1206,12 @@
       if (none && !mapBox.hidden) setMap(false);
       var placeLabel = chosen.gemeente ? data.facets[0].values[chosen.gemeente[0]][1] : "";
       var message = describe(outcome.results.length, text, placeLabel, partial, pending);
+      if (dropped.length) {
+        message = "Niets gevonden met " + dropped.join(" en ") + " erbij. Zonder " +
+          (dropped.length > 1 ? "die filters" : "dat filter") + ": " + message;
+      }
+      if (notice) message = notice + " " + message;
+      notice = "";
       if (partial) message += " " + leftOut(searched, outcome.results[0]);
       else if (searched && complete && complete < outcome.results.length) {
         message += " Eerst " + (complete === 1 ? "de 1" : "de " + complete) + " met al uw woorden, daarna met een deel ervan.";
