@@ -1,18 +1,25 @@
-"""What the PDF folders cost: ``python -m bench.leaflets [--runs 3]``.
+"""What the PDF folders cost: ``python -m bench.leaflets [--runs 3] [--check]``.
 
 Issue 12 asks that on the example site and on a synthetic site with 100 municipalities the
 folders add at most 20 % to the build, and that their cost grows linearly. This measures:
 
 * the build with folders against the same build with ``folders: false``, alternating
-  runs, the median of each (so a slow moment of the machine hits both alike);
+  runs, the median of each (so a slow moment of the machine hits both alike), in wall
+  time (what the target says) and in CPU time (user + system, the build's processes);
 * the folders alone (``leaflet_outputs``) on synthetic sites with 25, 50 and 100
   municipalities: seconds per folder should stay about the same.
+
+``--check`` exits 1 when a ratio is above 1.20 or the cost per folder at 100
+municipalities is more than 1.5 times that at 25.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
+import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -20,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from mantelkaart.dataset import Dataset
 from mantelkaart.leaflets import leaflet_outputs
@@ -29,7 +37,11 @@ from mantelkaart.outputs import SiteContext
 from bench import synthetic
 
 REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "bench" / "out"
 LIMIT = 1.2  # build with folders / build without
+GROWTH_LIMIT = 1.5  # seconds per folder at 100 municipalities / at 25
+SIZES = (25, 50, 100)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def many_towns(count: int) -> tuple[synthetic.Town, ...]:
@@ -63,6 +75,12 @@ def synthetic_site(folder: Path, municipalities: int) -> Path:
     return folder
 
 
+def example_site(folder: Path) -> Path:
+    """A copy of this repository's example site (its records, docs and mkdocs.yml)."""
+    shutil.copytree(REPO, folder, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
+    return folder
+
+
 def with_folders(site: Path, on: bool) -> None:
     config = site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("      folders: false\n", "")
@@ -71,35 +89,74 @@ def with_folders(site: Path, on: bool) -> None:
     config.write_text(text, encoding="utf-8")
 
 
-def build_seconds(site: Path, out: Path) -> float:
+def build_seconds(site: Path, out: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of ``mantelkaart build`` (CPU: user + system of the build and
+    the copies it forked, which it waits for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "mantelkaart.cli", "build", "-d", str(out)],
         cwd=site,
         capture_output=True,
         text=True,
+        env=ENV,
     )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"build failed in {site}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
-    return time.perf_counter() - start
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
-def compare(site: Path, runs: int) -> tuple[float, float]:
-    """Median build seconds with and without folders, runs alternating."""
-    timings: dict[bool, list[float]] = {True: [], False: []}
+@dataclasses.dataclass
+class Comparison:
+    site: str
+    folders: int
+    on: list[float]  # wall seconds with folders, one per run
+    off: list[float]
+    on_cpu: list[float]
+    off_cpu: list[float]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.on) / statistics.median(self.off)
+
+    @property
+    def cpu_ratio(self) -> float:
+        return statistics.median(self.on_cpu) / statistics.median(self.off_cpu)
+
+    def row(self) -> str:
+        return (
+            f"| {self.site} ({self.folders} folders) | {statistics.median(self.off):.2f} s "
+            f"| {statistics.median(self.on):.2f} s | **{self.ratio:.2f}** | {self.cpu_ratio:.2f} |"
+        )
+
+
+def compare(name: str, site: Path, runs: int) -> Comparison:
+    """Build seconds with and without folders, runs alternating (which goes first alternates too)."""
+    result = Comparison(name, 0, [], [], [], [])
     for run in range(runs):
         for on in (run % 2 == 0, run % 2 != 0):
             with_folders(site, on)
-            timings[on].append(build_seconds(site, site.parent / f"out-{on}"))
+            out = site.parent / f"out-{site.name}-{on}"
+            wall, cpu = build_seconds(site, out)
+            (result.on if on else result.off).append(wall)
+            (result.on_cpu if on else result.off_cpu).append(cpu)
+            if on:
+                result.folders = sum(1 for _ in (out / "folders").rglob("*.pdf"))
+            shutil.rmtree(out, ignore_errors=True)
     with_folders(site, True)
-    return statistics.median(timings[True]), statistics.median(timings[False])
+    return result
 
 
 def folders_alone(site: Path) -> tuple[int, float]:
+    """Folders made and seconds taken by ``leaflet_outputs`` in this process (WeasyPrint
+    imported and its fonts read beforehand)."""
     config, root = site_config(site / "mkdocs.yml")
     catalogue = Dataset.load(root, config).catalogue
     context = SiteContext("https://example.org/", REPO)
-    list(leaflet_outputs(catalogue, context))  # warm: WeasyPrint's import and fonts
+    next(iter(leaflet_outputs(catalogue, context)))  # warm: WeasyPrint's import and fonts
     start = time.perf_counter()
     count = sum(1 for _ in leaflet_outputs(catalogue, context))
     return count, time.perf_counter() - start
@@ -108,22 +165,63 @@ def folders_alone(site: Path) -> tuple[int, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="builds with and without folders, alternating")
+    parser.add_argument("--sites", default="example,synthetic", help="which builds to compare")
+    parser.add_argument("--no-growth", action="store_true", help="skip the folders-alone measurement")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args(argv)
-    rows = []
+    sites = set(args.sites.split(","))
+    comparisons: list[Comparison] = []
+    growth: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    load = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="mantelkaart-leaflets-") as work:
-        example = Path(work) / "example"
-        shutil.copytree(REPO, example, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site"))
-        big = synthetic_site(Path(work) / "synthetic-100", 100)
-        for name, site in (("example site", example), ("synthetic, 100 municipalities", big)):
-            on, off = compare(site, args.runs)
-            rows.append(f"| {name} | {off:.2f} s | {on:.2f} s | {on / off:.2f} |")
-        print("| site | build without folders | with folders | ratio |\n| --- | --- | --- | --- |")
-        print("\n".join(rows))
-        print("\n| municipalities | folders | seconds | per folder |\n| --- | --- | --- | --- |")
-        for count in (25, 50, 100):
-            site = big if count == 100 else synthetic_site(Path(work) / f"synthetic-{count}", count)
-            made, seconds = folders_alone(site)
-            print(f"| {count} | {made} | {seconds:.2f} | {seconds / made * 1000:.0f} ms |")
+        if "example" in sites:
+            comparisons.append(compare("example site", example_site(Path(work) / "example"), args.runs))
+        if "synthetic" in sites:
+            big = synthetic_site(Path(work) / "synthetic-100", 100)
+            comparisons.append(compare("synthetic, 100 municipalities", big, args.runs))
+        if not args.no_growth:
+            for count in SIZES:
+                site = Path(work) / f"synthetic-{count}"
+                if not site.exists():
+                    synthetic_site(site, count)
+                made, seconds = folders_alone(site)
+                growth.append({"municipalities": count, "folders": made, "seconds": seconds})
+    print("| site | build without folders | with folders | ratio (wall) | ratio (CPU) |")
+    print("| --- | --- | --- | --- | --- |")
+    print("\n".join(c.row() for c in comparisons))
+    if growth:
+        print(
+            "\n| municipalities | folders | seconds (folders alone) | per folder |\n| --- | --- | --- | --- |"
+        )
+        for g in growth:
+            print(
+                f"| {g['municipalities']} | {g['folders']} | {g['seconds']:.2f} "
+                f"| {g['seconds'] / g['folders'] * 1000:.0f} ms |"
+            )
+    misses = [f"{c.site}: {c.ratio:.2f} > {LIMIT}" for c in comparisons if c.ratio > LIMIT]
+    if len(growth) > 1:
+        first, last = (g["seconds"] / g["folders"] for g in (growth[0], growth[-1]))
+        if last > GROWTH_LIMIT * first:
+            misses.append(
+                f"per folder {last * 1000:.0f} ms at {SIZES[-1]}, {first * 1000:.0f} ms at {SIZES[0]}"
+            )
+    took = time.perf_counter() - started
+    print(f"\n{took:.0f} s; load average at the start {load[0]:.2f}, at the end {os.getloadavg()[0]:.2f}")
+    OUT.mkdir(parents=True, exist_ok=True)
+    report = {
+        "comparisons": [
+            {**dataclasses.asdict(c), "ratio": c.ratio, "cpu_ratio": c.cpu_ratio} for c in comparisons
+        ],
+        "growth": growth,
+        "seconds": took,
+        "load": [load[0], os.getloadavg()[0]],
+        "misses": misses,
+    }
+    (OUT / "leaflets.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    if args.check and misses:
+        print("Target missed: " + "; ".join(misses), file=sys.stderr)
+        return 1
     return 0
 
 

@@ -12,13 +12,8 @@ import pytest
 
 from mantelkaart.cards import card
 from mantelkaart.config import SiteConfig
-from mantelkaart.leaflets import (
-    _fetcher,
-    leaflet_outputs,
-    municipality_leaflets,
-    render_html,
-    respite_form_leaflets,
-)
+from mantelkaart.leaflet_press import fetcher, render_html
+from mantelkaart.leaflets import leaflet_outputs, municipality_leaflets, respite_form_leaflets
 from mantelkaart.outputs import OutputFile, SiteContext
 from tests.recordkit import dump, provider, service, write_site
 
@@ -114,7 +109,7 @@ def test_record_text_is_text_in_a_folder(tmp_path: Path) -> None:
     dataset = load(root)
     assert not dataset.errors, [p.text() for p in dataset.errors]
     leaflet = next(m for m in municipality_leaflets(dataset.catalogue) if m.path.endswith("/dordrecht.pdf"))
-    html = render_html(dataset.catalogue, leaflet, SITE_URL, None, 10)
+    html = render_html(dataset.catalogue, leaflet, SITE_URL, 10)
     assert "<script>" not in html and '<img src="https' not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     outputs = list(leaflet_outputs(dataset.catalogue, SiteContext(SITE_URL, root)))
@@ -123,10 +118,10 @@ def test_record_text_is_text_in_a_folder(tmp_path: Path) -> None:
 
 
 def test_nothing_is_fetched_from_outside() -> None:
-    fetcher = _fetcher(None)
+    local = fetcher(None)
     for address in ("https://evil.example/x.png", "http://127.0.0.1/", "file:///etc/passwd"):
         with pytest.raises(ValueError, match="niets van buiten"):
-            fetcher.fetch(address)
+            local.fetch(address)
 
 
 def test_folders_can_be_switched_off() -> None:

@@ -110,6 +110,10 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
             )
         # Theme templates (the 404 page, the footer) show the same consultant as the pages.
         config.extra["mantelkaart"]["consultant"] = consultant_settings(self.dataset.catalogue)
+        # The PDFs need only the records: start them on the second core now, so they are done
+        # before MkDocs has rendered the pages (bench/leaflets.py).
+        context = SiteContext(config.site_url or "", Path(config.config_file_path).parent, self.previous_site)
+        self.background = Background(BACKGROUND, self.dataset.catalogue, context)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.dataset is not None
@@ -129,7 +133,6 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
                     files.append(File.generated(config, output.path, content=output.content))
         except FrontendError as error:
             raise PluginError(str(error)) from None
-        self.background = Background(BACKGROUND, catalogue, context)
         return files
 
     def _add(self, files: Files, config: MkDocsConfig, page: Page, to_data: str) -> None:
