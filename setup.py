@@ -1,6 +1,7 @@
 """Build hooks: the wheel carries the front-end files a site needs (see
 generator/mantelkaart/data/bundled-files.txt), copied from node_modules (`npm ci`), so a
-region needs neither Node nor npm. Everything else is in pyproject.toml."""
+region needs neither Node nor npm; and the editors' guide (docs/redactie/), which
+`mantelkaart init` gives every new site. Everything else is in pyproject.toml."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from setuptools.command.sdist import sdist
 
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "generator" / "mantelkaart" / "data" / "bundled-files.txt"
+GUIDE = HERE / "docs" / "redactie"
 
 
 def bundled_files(node_modules: Path) -> list[Path]:
@@ -42,14 +44,17 @@ def copy_bundle(node_modules: Path, target: Path) -> None:
 class BuildPy(build_py):
     def run(self) -> None:
         super().run()
-        if not getattr(self, "editable_mode", False):  # a checkout reads its own node_modules
-            copy_bundle(HERE / "node_modules", Path(self.build_lib) / "mantelkaart" / "vendor")
+        if not getattr(self, "editable_mode", False):  # a checkout reads its own files
+            package = Path(self.build_lib) / "mantelkaart"
+            copy_bundle(HERE / "node_modules", package / "vendor")
+            shutil.copytree(GUIDE, package / "starter" / "redactie", dirs_exist_ok=True)
 
 
 class Sdist(sdist):
     def make_release_tree(self, base_dir: str, files: list[str]) -> None:
         super().make_release_tree(base_dir, files)
         copy_bundle(HERE / "node_modules", Path(base_dir) / "node_modules")  # for a wheel built from it
+        shutil.copytree(GUIDE, Path(base_dir) / "docs" / "redactie", dirs_exist_ok=True)
 
 
 setup(cmdclass={"build_py": BuildPy, "sdist": Sdist})

@@ -99,6 +99,24 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from mantelkaart.starter import StarterError, write_schema, write_starter
+
+    target = Path(args.map)
+    try:
+        written = write_starter(target, args.regio, args.gemeenten)
+    except StarterError as error:
+        print(f"{error.message}\n  Tip: {error.hint}", file=sys.stderr)
+        return 1
+    written += write_schema(target)
+    print(
+        f"Nieuwe site in {target}: {len(written)} bestanden. De records zijn voorbeelden.\n"
+        f"Bekijk hem met:  cd {target} && mantelkaart serve",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from mantelkaart.json_schema import FOLDER, outdated_schemas, write_schemas
     from mantelkaart.vocabulary import Vocabularies, VocabularyError
@@ -240,6 +258,19 @@ def parser() -> argparse.ArgumentParser:
         help="adres (standaard: 127.0.0.1:8000)",
     )
     serve.set_defaults(run=cmd_serve)
+    init = sub.add_parser("init", help="begin een nieuwe site voor een regio, klaar om te bouwen")
+    init.add_argument("map", metavar="MAP", help="de map voor de nieuwe site (nieuw of leeg)")
+    init.add_argument(
+        "--regio", required=True, metavar="NAAM", help='naam van de regio, bijvoorbeeld "Hoeksche Waard"'
+    )
+    init.add_argument(
+        "--gemeenten",
+        required=True,
+        nargs="+",
+        metavar="GEMEENTE",
+        help='de gemeenten van de regio, gescheiden door komma\'s: "Dordrecht, Zwijndrecht"',
+    )
+    init.set_defaults(run=cmd_init)
     new = sub.add_parser("new", help="maak een nieuw record")
     new.add_argument(
         "kind",

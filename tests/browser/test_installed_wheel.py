@@ -1,6 +1,7 @@
 """A region adopts Mantelkaart with pip alone (issue 16): the wheel and sdist are built with
-`python -m build`, the wheel goes into a fresh virtual environment, and a small site with no
-node_modules anywhere builds and its finder works in Chromium with the bundled scripts."""
+`python -m build`, the wheel goes into a fresh virtual environment, `mantelkaart init` starts
+a site with no node_modules anywhere, it validates and builds, and its finder works in
+Chromium with the bundled scripts."""
 
 from __future__ import annotations
 
@@ -79,19 +80,32 @@ def test_the_wheel_carries_the_front_end_files_with_their_licences(dist: Path) -
     assert not [n for n in names if n.endswith(".map")]
 
 
-@pytest.fixture(scope="module")
-def region_site(venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("region") / "mini"
-    shutil.copytree(REPO / "tests" / "fixtures" / "mini", folder)
-    assert not any((parent / "node_modules").exists() for parent in (folder, *folder.parents))
-    done = subprocess.run(
-        [str(venv / "bin" / "mantelkaart"), "build"],
-        cwd=folder,
+def _run(venv: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(venv / "bin" / "mantelkaart"), *args],
+        cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
         env={**_environment(), "NO_MKDOCS_2_WARNING": "1"},
     )
+
+
+@pytest.fixture(scope="module")
+def region_site(venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A new region as a municipal team starts it: init, validate, build; no node_modules."""
+    parent = tmp_path_factory.mktemp("region")
+    folder = parent / "hoeksche-waard"
+    assert not any((p / "node_modules").exists() for p in (folder, *folder.parents))
+    done = _run(
+        venv, "init", str(folder), "--regio", "Hoeksche Waard", "--gemeenten", "Hoeksche Waard", cwd=parent
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert (folder / "docs/redactie/index.md").is_file()  # the guide came with the wheel
+    done = _run(venv, "validate", cwd=folder)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "0 fouten, 0 waarschuwingen" in done.stderr
+    done = _run(venv, "build", cwd=folder)
     assert done.returncode == 0, done.stderr[-3000:]
     site = folder / "site"
     assert (site / "assets/mantelkaart/vendor/lunr/lunr.min.js").is_file()
@@ -105,7 +119,7 @@ def region_site(venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 def test_a_region_builds_with_pip_alone_and_its_finder_answers(page: Any, region_site: str) -> None:
     scripts: list[str] = []
     page.on("request", lambda request: scripts.append(request.url) if request.url.endswith(".js") else None)
-    page.goto(region_site + "zoeken/?zoek=logeren")
+    page.goto(region_site + "zoeken/?zoek=respijtconsulent")
     page.wait_for_function(WAIT_FOR_RENDER, arg=[None, None])
     assert int(page.get_attribute("#mk-finder", "data-results")) > 0
     assert any(url.endswith("vendor/lunr/lunr.min.js") for url in scripts)
