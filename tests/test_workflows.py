@@ -46,7 +46,7 @@ def steps(name: str) -> list[dict[str, Any]]:
 
 def test_workflows_pass_actionlint() -> None:
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["publish.yml", "pull-request.yml", "verification.yml"]
+    assert [f.name for f in files] == ["publish.yml", "pull-request.yml", "release.yml", "verification.yml"]
     result = actionlint(*files)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -157,3 +157,38 @@ def test_dependabot_keeps_actions_pip_and_npm_current() -> None:
     data = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     assert {u["package-ecosystem"] for u in data["updates"]} == {"github-actions", "pip", "npm"}
     assert (REPO / "constraints.txt").is_file()
+
+
+STARTER = REPO / "generator" / "mantelkaart" / "starter" / "workflows"
+
+
+def test_a_new_regions_workflows_pass_actionlint_and_zizmor(tmp_path: Path) -> None:
+    """What `mantelkaart init` gives a region: the same checks, installed from requirements.txt."""
+    files = sorted(STARTER.glob("*.yml"))
+    assert len(files) == 3
+    result = actionlint(*files)
+    assert result.returncode == 0, result.stdout + result.stderr
+    folder = tmp_path / ".github" / "workflows"
+    shutil.copytree(STARTER, folder)
+    result = zizmor(folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert "npm" not in text and "setup-node" not in text
+        assert "constraints.txt" not in text
+
+
+def test_release_workflow_tests_the_wheel_and_publishes_only_when_switched_on() -> None:
+    data = workflow("release.yml")
+    assert data[True] == {"release": {"types": ["published"]}}
+    runs = "\n".join(step.get("run", "") for step in steps("release.yml"))
+    assert "python -m build" in runs and "npm ci" in runs  # the front-end files go into the wheel
+    assert 'pip install --quiet -c constraints.txt "${wheel}[dev]"' in runs and "pytest" in runs
+    assert "gh release upload" in runs
+    jobs = data["jobs"]
+    assert jobs["bouwen"]["permissions"] == {"contents": "read"}
+    assert jobs["bijvoegen"]["permissions"] == {"contents": "write"}
+    assert jobs["pypi"]["if"] == "vars.PYPI_PUBLISH == 'true'"
+    assert jobs["pypi"]["permissions"] == {"id-token": "write"}
+    for action in re.findall(r"uses: (\S+)", (WORKFLOWS / "release.yml").read_text(encoding="utf-8")):
+        assert re.fullmatch(r"[\w-]+/[\w-]+@[0-9a-f]{40}", action), action
