@@ -43,7 +43,7 @@ def canonical_index(offers: list[Offer], words: Words | None = None) -> dict[str
 
 
 def copy_site(source: Path, target: Path) -> Path:
-    """Copy a site (records, docs, overrides, mkdocs.yml) into ``target``."""
+    """Copy a site (records, docs, its own theme overrides if any, mkdocs.yml) into ``target``."""
     for name in ("providers", "respite-forms", "regulations", "vocabularies", "docs", "overrides"):
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name)

@@ -63,9 +63,28 @@ def test_record_pages_stay_out_of_the_navigation(mini_site: Path) -> None:
     assert "aanbod/" in nav and "aanbod/het-anker/logeren/" not in nav
 
 
-def test_edit_button_of_a_record_page_opens_its_yaml(mini_site: Path) -> None:
+def test_a_record_page_has_no_pencil_but_its_report_names_the_yaml(mini_site: Path) -> None:
+    """Visitors use "Klopt er iets niet?" (the package's theme shows the pencil on editors' pages only)."""
     page = (mini_site / "aanbod/het-anker/logeren/index.html").read_text(encoding="utf-8")
-    assert 'href="https://github.com/example/mini/edit/main/providers/het-anker.yaml"' in page
+    assert 'rel="edit"' not in page
+    assert "Bestand%3A%20providers/het-anker.yaml" in page
+
+
+def test_edit_url_of_a_record_page_is_its_yaml(tmp_path: Path) -> None:
+    """A site that shows the pencil everywhere (its own actions partial) edits the record's YAML."""
+    folder = copy_site(MINI, tmp_path / "mini")
+    (folder / "eigen" / "partials").mkdir(parents=True)
+    (folder / "eigen" / "partials" / "actions.html").write_text(
+        '<a href="{{ page.edit_url }}" rel="edit">Bewerk</a>\n', encoding="utf-8"
+    )
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  custom_dir: eigen\n"),
+        encoding="utf-8",
+    )
+    assert run_cli("build", cwd=folder).returncode == 0
+    page = (folder / "site/aanbod/het-anker/logeren/index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/mini/edit/main/providers/het-anker.yaml" rel="edit"' in page
 
 
 def test_home_page_blocks_are_filled(mini_site: Path) -> None:

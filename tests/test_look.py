@@ -84,6 +84,29 @@ def test_a_missing_logo_stops_the_build(tmp_path: Path) -> None:
     assert "het bestand assets/weg.svg staat niet in de map docs/" in result.stderr
 
 
+def test_the_theme_comes_with_the_package_and_a_sites_own_override_goes_first(tmp_path: Path) -> None:
+    """A region gets the header search, banner and footer without copying templates, and may
+    still replace one partial in its own custom_dir."""
+    folder = copy_site(REPO / "tests" / "fixtures" / "mini", tmp_path / "mini")
+    assert not (folder / "overrides").exists()
+    own = folder / "eigen" / "partials"
+    own.mkdir(parents=True)
+    (own / "footer.html").write_text(
+        '<footer class="eigen-voet">Eigen voettekst</footer>\n', encoding="utf-8"
+    )
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  custom_dir: eigen\n"),
+        encoding="utf-8",
+    )
+    result = run_mkdocs("build", cwd=folder)
+    assert result.returncode == 0, result.stderr
+    home = (folder / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Eigen voettekst" in home  # the site's own partial
+    assert "Voorbeeldgegevens." in home  # the package's banner (main.html)
+    assert re.search(r'<form class="md-search__form" name="search" action="[./]*zoeken/"', home)  # one search
+
+
 def test_every_page_has_the_region_colour_logo_and_typeface(example_site: Path) -> None:
     css = (example_site / "assets/mantelkaart/mantelkaart.css").read_text(encoding="utf-8")
     faces = re.findall(r'url\("(vendor/fonts/[^"]+)"\)', css)
@@ -157,14 +180,14 @@ def test_not_found_page_is_dutch_and_ends_with_the_consultant(example_site: Path
 
 
 def test_copied_search_partial_differs_from_the_themes_only_by_the_dialog_name() -> None:
-    """overrides/partials/search.html follows mkdocs-material's own; an upgrade that changes
+    """theme/partials/search.html follows mkdocs-material's own; an upgrade that changes
     Material's partial fails here, so the copy is made again from the new one. The changes:
     the dialog has a name, and the box is a form to the finder (issue 11: one search), with
     the suggestions' list and script, and no data-md-component for Material's own search."""
     import material
 
     theirs = (Path(material.__file__).parent / "templates/partials/search.html").read_text(encoding="utf-8")
-    ours = (REPO / "overrides/partials/search.html").read_text(encoding="utf-8")
+    ours = (REPO / "generator/mantelkaart/theme/partials/search.html").read_text(encoding="utf-8")
 
     def body(template: str) -> str:
         return template[template.index("-#}") + 3 :]

@@ -1,7 +1,7 @@
 """The region's look: its colour (held to WCAG contrast), logo and footer, as the theme reads them.
 
 The settings are part of the plugin's section of ``mkdocs.yml`` (:class:`SiteConfig`); the
-theme overrides in ``overrides/`` read them from ``config.extra.mantelkaart`` (see
+theme overrides in ``theme/`` read them from ``config.extra.mantelkaart`` (see
 :func:`theme_settings`).
 """
 

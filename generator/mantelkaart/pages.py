@@ -33,8 +33,8 @@ class Page:
     description: str = ""
     source: str | None = None  # the YAML file this page is made from (edit button)
     in_search: bool = False  # listed in mkdocs-material's search index
-    robots: str = ""  # e.g. "noindex": a <meta name="robots"> (overrides/main.html)
-    json_ld: dict[str, Any] | None = None  # schema.org data, put in <head> (overrides/main.html)
+    robots: str = ""  # e.g. "noindex": a <meta name="robots"> (theme/main.html)
+    json_ld: dict[str, Any] | None = None  # schema.org data, put in <head> (theme/main.html)
 
     def markdown(self) -> str:
         meta: dict[str, Any] = {"title": html.escape(self.title)}

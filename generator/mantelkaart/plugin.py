@@ -44,6 +44,8 @@ from mantelkaart.problems import render
 from mantelkaart.saved_list import PRINT_STYLESHEET, SAVED_LIST_SCRIPT, SAVED_LIST_STYLESHEET
 from mantelkaart.validation import KINDS
 
+THEME = Path(__file__).resolve().parent / "theme"  # overrides of mkdocs-material's templates
+
 log = logging.getLogger("mkdocs.plugins.mantelkaart")
 
 
@@ -83,6 +85,9 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
             raise PluginError("mantelkaart heeft 'use_directory_urls: true' nodig in mkdocs.yml.")
         self.root = self.site.data_path(Path(config.config_file_path).parent)
         self.previous_site = previous_site(Path(config.site_dir))
+        # The theme overrides (the header search, footer, example-data banner, the region's
+        # colour) come with the package; a site's own custom_dir still goes first.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         config.extra_css.append(STYLESHEET)
         config.extra_javascript.append(MAP_SCRIPT)  # the finder page loads finder.js itself
         config.extra_css.append(GUIDE_STYLESHEET)
