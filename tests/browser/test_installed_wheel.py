@@ -111,6 +111,9 @@ def region_site(venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     assert (site / "assets/mantelkaart/vendor/lunr/lunr.min.js").is_file()
     assert (site / "admin/decap-cms.js").is_file()
     assert list((site / "folders").rglob("*.pdf"))
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'name="search" action="zoeken/"' in home  # the package's theme: one search, the finder
+    assert "Voorbeeldgegevens." in home  # and the example-data banner
     url, server = serve(site)
     yield url
     server.shutdown()
