@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browsing import serve
+from browsing import axe_violations, describe, serve
 from finder_driver import WAIT_FOR_RENDER
 
 from support import REPO
@@ -126,3 +126,10 @@ def test_a_region_builds_with_pip_alone_and_its_finder_answers(page: Any, region
     page.wait_for_function(WAIT_FOR_RENDER, arg=[None, None])
     assert int(page.get_attribute("#mk-finder", "data-results")) > 0
     assert any(url.endswith("vendor/lunr/lunr.min.js") for url in scripts)
+
+
+def test_a_new_regions_pages_pass_axe(page: Any, region_site: str) -> None:
+    for path in ("", "zoeken/?zoek=respijtconsulent", "over/", "toegankelijkheid/", "privacy/", "redactie/"):
+        page.goto(region_site + path)
+        violations = axe_violations(page)
+        assert not violations, f"{path}: {describe(violations)}"
