@@ -145,7 +145,7 @@ def test_weekend_is_searched_as_a_word_beside_a_chip(page: Any, site_url: str) -
 
 
 def test_a_named_respite_form_keeps_the_services_whose_text_names_it(page: Any, site_url: str) -> None:
-    """"Zwijndrecht logeren": the Wmo-loket that arranges logeeropvang stays (issue 11)."""
+    """ "Zwijndrecht logeren": the Wmo-loket that arranges logeeropvang stays (issue 11)."""
     open_finder(page, site_url, "?zoek=Zwijndrecht+logeren")
     assert [label.split(":")[0] for label in chip_labels(page)] == ["Logeeropvang"]
     assert shown_names(page)[0] == "Wmo-loket Zwijndrecht"
@@ -160,7 +160,9 @@ def test_filters_that_leave_nothing_are_searched_as_words(page: Any, site_url: s
     assert status(page).startswith("Niets gevonden met ‘Gratis’ erbij. Zonder dat filter: 3 resultaten")
 
 
-def test_a_young_carer_keeps_the_young_carers_services_beside_a_target_group(page: Any, site_url: str) -> None:
+def test_a_young_carer_keeps_the_young_carers_services_beside_a_target_group(
+    page: Any, site_url: str
+) -> None:
     open_finder(page, site_url, "?zoek=mijn+moeder+is+ziek+en+ik+ben+15")
     assert [label.split(":")[0] for label in chip_labels(page)] == ["Lichamelijke ziekte of beperking"]
     assert shown_names(page)[0] == "Club voor jonge mantelzorgers"
