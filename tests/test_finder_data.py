@@ -30,7 +30,10 @@ from mantelkaart.search_index import (
     FIELD_KEYS,
     SERVICE_FIELDS,
     TERM_FIELDS,
+    _numbers,
+    _runs,
     index_words,
+    lunr_form,
     search_index,
     service_document,
     service_documents,
@@ -182,7 +185,7 @@ def test_indexes_are_lunr_serializations_of_the_documents() -> None:
     catalogue = EXAMPLE.catalogue
     offers = finder_offers(catalogue)
     data = search_index(catalogue, offers)
-    services, terms = data["services"], data["terms"]
+    services, terms = lunr_form(data["services"]), lunr_form(data["terms"])
     for index, fields in ((services, SERVICE_FIELDS), (terms, TERM_FIELDS)):
         assert index["version"] == "2.3.9" and index["pipeline"] == ["stemmer-nl"]
         assert index["fields"] == [FIELD_KEYS[name] for name, _ in fields]
@@ -211,11 +214,22 @@ def test_field_vectors_are_lunrs_weights_as_whole_numbers() -> None:
         if elements:
             weights = [round(x * data["vector_scale"]) if i % 2 else x for i, x in enumerate(elements)]
             expected[f"{FIELD_KEYS[name]}/{number}"] = weights
-    assert dict(data["services"]["fieldVectors"]) == expected
-    assert all(isinstance(x, int) for _, elements in data["services"]["fieldVectors"] for x in elements)
-    assert [term for term, _ in plain["invertedIndex"]] == [
-        term for term, _ in data["services"]["invertedIndex"]
+    services = lunr_form(data["services"])
+    assert dict(services["fieldVectors"]) == expected
+    assert all(isinstance(x, int) for _, elements in services["fieldVectors"] for x in elements)
+    assert services["invertedIndex"] == [
+        [
+            term,
+            {key: value if key == "_index" else {ref: {} for ref in value} for key, value in posting.items()},
+        ]
+        for term, posting in plain["invertedIndex"]
+        for posting in [{FIELD_KEYS.get(key, key): value for key, value in posting.items()}]
     ]
+
+
+def test_compact_postings_are_runs_of_services() -> None:
+    assert _runs([1, 2, 3, 7, 9, 10]) == "1-3,7,9-10" and _runs([]) == ""
+    assert _numbers("1-3,7,9-10") == [1, 2, 3, 7, 9, 10] and _numbers("") == []
 
 
 def test_map_data_has_no_confidential_location() -> None:

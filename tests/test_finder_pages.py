@@ -13,6 +13,7 @@ from mantelkaart.finder import (
     GROUP_PAGES,
     ITEM_FIELDS,
     PAGE_SIZE,
+    compact_json,
     finder_offers,
     finder_outputs,
     finder_page,
@@ -121,8 +122,9 @@ def test_list_file_has_what_a_result_shows() -> None:
     assert start * 2 == len(text) and len(entries) == len(offers)
     texts = data["texts"]
     for entry, offer in zip(entries, offers, strict=True):
-        page, name, provider, summary, closed, place, cost, indication, phone = entry
-        assert page == page_url(PageMaker.offer_path(offer)) and name == offer.service.name
+        page, name, provider, summary, closed, place, cost, indication, phone, folder = entry
+        assert data["folders"][int(folder)] + page == page_url(PageMaker.offer_path(offer))
+        assert name == offer.service.name
         assert data["providers"][int(provider)] == offer.provider.name and summary == offer.service.summary
         assert closed == ("1" if offer.service.status == "tijdelijk-gesloten" else "")
         shown = card(EXAMPLE.catalogue, offer)
@@ -134,7 +136,17 @@ def test_list_file_has_what_a_result_shows() -> None:
         assert texts[int(phone)].split(ITEM_FIELDS) == [shown.phone_href, shown.phone_text, shown.phone_who]
         assert texts[int(phone)].startswith("tel:+31")  # every example service has a number
     assert len(data["providers"]) == len({offer.provider.name for offer in OFFERS})
+    assert len(data["folders"]) < len(offers)  # one per provider
+    assert "\\u001f" not in compact_json(data)  # nothing in the text needs a JSON escape
     assert len(texts) == len(set(texts)) < 3 * len(offers)  # each text once
+
+
+def test_a_bar_in_record_text_does_not_split_a_list_item() -> None:
+    offers = list(OFFERS)
+    first = offers[0]
+    offers[0] = replace(first, service=first.service.model_copy(update={"summary": "Eten | drinken"}))
+    data = item_data(EXAMPLE.catalogue, offers)
+    assert data["text"][: data["sizes"][0]].split(ITEM_FIELDS)[3] == "Eten \u00a6 drinken"
 
 
 def test_cards_are_in_the_page_as_finder_js_makes_them() -> None:

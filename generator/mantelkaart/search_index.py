@@ -21,19 +21,24 @@ though their text lacks the word, and every service does not have to repeat thos
 References are numbers: a service's position in the finder's list (as in the facet
 file and ``data-i`` in the page); a term's position in the refs that ``term_kinds``
 unfolds (see :func:`term_kinds`), which names its
-facet and value number. Both indexes are lunr's own serialization, loaded in the browser
-with ``lunr.Index.load``: no text is analysed and no score computed there. Three things
-make them quicker to load at 10,000 services, without changing a result:
+facet and value number. Both indexes are built by lunr (Python) and stored in a compact
+form of lunr's serialization (:func:`compact`) that ``finder.js`` turns into a
+``lunr.Index``: no text is analysed and no score computed there. What makes them quick to
+read and load at 10,000 services, without changing a result:
 
+* the postings are one text per term, and the field vectors two flat lists of numbers: the
+  browser reads few JSON objects (it costs per object more than per byte), and makes a
+  term's postings and a service's vectors only when a query first needs them (the first
+  answer touches a few terms and the services that have them, not all 80,000 postings);
 * fields have one-letter names (:data:`FIELD_KEYS`): lunr.js keys each field vector
   by "field/ref";
 * a field vector's weights are whole numbers: lunr's own (rounded to three decimals)
   times :data:`VECTOR_SCALE`. A score in lunr.js is linear in them, so ``finder.js``
   divides scores by ``vector_scale`` and ranks exactly as with lunr's decimals;
-* an empty field has no vector: no word can match it, so lunr.js never looks it up;
-* a posting's metadata (always empty: nothing is whitelisted) is ``0`` instead of ``{}``,
-  which lunr.js 2.3.9 reads the same (``Object.keys(0)`` is empty; tested in Chromium):
-  90,000 objects fewer for the browser to make.
+* a posting's metadata is always empty (nothing is whitelisted) and is not stored.
+
+``tests/browser/test_finder_index.py`` proves that lunr.js finds the same, with the same
+scores, as with lunr's own serialization.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ from typing import Any
 from mantelkaart import dutch
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.compounds import Splitter
-from mantelkaart.facets import OWN_COSTS, RESPITE, Facet, facets, used_values
+from mantelkaart.facets import OWN_COSTS, RESPITE, Facet, facets, ragged, unragged, used_values
 from mantelkaart.query import form_words, lemmas, query_data, value_phrases
 
 # (field, boost): a match in the name counts most. The provider's name and the towns are
@@ -193,7 +198,8 @@ def term_documents(catalogue: Catalogue, offers: list[Offer]) -> tuple[list[list
 
 
 def _build(fields: tuple[tuple[str, int], ...], documents: list[dict[str, list[str]]]) -> dict[str, Any]:
-    """A serialized lunr index (lunr.js 2.3.9's format) of ``documents``, numbered from 0."""
+    """A lunr index of ``documents`` (numbered from 0), serialized by lunr and then made
+    compact (:func:`compact`)."""
     builder = dutch.builder()
     builder.ref("i")
     for name, boost in fields:
@@ -202,21 +208,87 @@ def _build(fields: tuple[tuple[str, int], ...], documents: list[dict[str, list[s
         builder.add(
             {"i": str(ref), **{FIELD_KEYS[name]: terms for name, terms in fields_of_document.items()}}
         )
-    serialized: dict[str, Any] = builder.build().serialize()
-    serialized["invertedIndex"] = [[term, _bare(posting)] for term, posting in serialized["invertedIndex"]]
-    serialized["fieldVectors"] = [
-        [ref, [round(x * VECTOR_SCALE) if odd else x for odd, x in _alternate(elements)]]
-        for ref, elements in serialized["fieldVectors"]
-        if elements  # an empty field matches no word: lunr.js never looks its vector up
-    ]
-    return serialized
+    return compact(builder.build().serialize(), len(documents))
 
 
-def _bare(posting: dict[str, Any]) -> dict[str, Any]:
-    """A term's posting with ``0`` for each document's empty metadata."""
+def compact(serialized: dict[str, Any], count: int) -> dict[str, Any]:
+    """lunr's serialization of an index of ``count`` documents (refs "0", "1", …) in few
+    JSON objects, which ``finder.js`` (``loadIndex``) turns into a ``lunr.Index`` whose
+    postings and field vectors are made when a query first needs them:
+
+    * ``terms``: the index's terms, sorted (lunr's token set is built from them);
+      ``term_index``: each term's ``_index`` (its position in the field vectors);
+    * ``postings``: per term one text: per field (in ``fields`` order, separated by ";")
+      the documents with the term, as runs "3807-4583,9358" (metadata is always empty);
+    * ``vectors``: the field vectors as :func:`mantelkaart.facets.ragged` lists, one per
+      field and document (field by field, ``count`` each; empty when the field is):
+      [term index, weight, …] with whole-number weights, lunr's times :data:`VECTOR_SCALE`.
+
+    :func:`lunr_form` gives lunr's serialization back (with the weights as stored).
+    """
+    fields = serialized["fields"]
+    vectors = {ref: elements for ref, elements in serialized["fieldVectors"]}
+    cells = [vectors.get(f"{field}/{number}", []) for field in fields for number in range(count)]
     return {
-        field: documents if field == "_index" else {ref: meta or 0 for ref, meta in documents.items()}
-        for field, documents in posting.items()
+        "version": serialized["version"],
+        "fields": fields,
+        "pipeline": serialized["pipeline"],
+        "count": count,
+        "terms": [term for term, _ in serialized["invertedIndex"]],
+        "term_index": [posting["_index"] for _, posting in serialized["invertedIndex"]],
+        "postings": [
+            ";".join(_runs(sorted(int(ref) for ref in posting[field])) for field in fields)
+            for _, posting in serialized["invertedIndex"]
+        ],
+        "vectors": ragged(
+            [[round(x * VECTOR_SCALE) if odd else x for odd, x in _alternate(cell)] for cell in cells]
+        ),
+    }
+
+
+def _runs(numbers: list[int]) -> str:
+    """Sorted numbers as runs: [1, 2, 3, 7] → "1-3,7"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number - 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
+def _numbers(runs: str) -> list[int]:
+    """The numbers of :func:`_runs`' text."""
+    found: list[int] = []
+    for run in filter(None, runs.split(",")):
+        first, _, last = run.partition("-")
+        found += range(int(first), int(last or first) + 1)
+    return found
+
+
+def lunr_form(index: dict[str, Any]) -> dict[str, Any]:
+    """lunr's serialization of a :func:`compact` index (empty metadata as ``{}``, no
+    vectors of empty fields, weights as stored): what ``loadIndex`` in ``finder.js`` builds."""
+    fields, count = index["fields"], index["count"]
+    inverted = []
+    for term, position, runs in zip(index["terms"], index["term_index"], index["postings"], strict=True):
+        posting: dict[str, Any] = {"_index": position}
+        for field, text in zip(fields, runs.split(";"), strict=True):
+            posting[field] = {str(number): {} for number in _numbers(text)}
+        inverted.append([term, posting])
+    cells = unragged(index["vectors"])
+    vectors = [
+        [f"{field}/{number}", cells[f * count + number]]
+        for f, field in enumerate(fields)
+        for number in range(count)
+        if cells[f * count + number]
+    ]
+    return {
+        "version": index["version"],
+        "fields": fields,
+        "fieldVectors": vectors,
+        "invertedIndex": inverted,
+        "pipeline": index["pipeline"],
     }
 
 
@@ -252,7 +324,7 @@ def index_words(catalogue: Catalogue, offers: list[Offer]) -> Words:
 
 
 def search_index(catalogue: Catalogue, offers: list[Offer]) -> dict[str, Any]:
-    """Both indexes of the finder, as ``lunr.Index.load`` in lunr.js reads them."""
+    """Both indexes of the finder (:func:`compact`), the query rules and the groups."""
     texts, refs = term_texts(catalogue, offers)
     words = index_words(catalogue, offers)
     values = {

@@ -44,7 +44,7 @@
 (function () {
   "use strict";
 
-  var ASSETS = new URL(".", document.currentScript.src);
+  var ASSETS = new URL(".", document.currentScript.src || location.href);
   var SITE = new URL("../../", ASSETS); // the site root: assets/mantelkaart/ is two folders down
   var ANNOUNCE_DELAY = 600; // ms of quiet before the result count is announced
   var TYPING_DELAY = 120;
@@ -111,8 +111,8 @@
       return Promise.all([loadJSON("finder-index.json"), scripts]).then(function (loaded) {
         var data = loaded[0];
         return {
-          services: lunr.Index.load(data.services),
-          terms: lunr.Index.load(data.terms),
+          services: loadIndex(data.services),
+          terms: loadIndex(data.terms),
           refs: unfoldKinds(data.term_kinds),
           rules: data.query, // lemmas, filler words, filter phrases… (see query.py)
           groups: data.groups,
@@ -120,6 +120,64 @@
         };
       });
     });
+  }
+
+  /* A lunr.Index from the compact form of search_index.py (compact): a term's postings
+   * and a document field's vector are made when a query first asks for them, so the first
+   * answer costs the terms it touches rather than every posting of the index. lunr's own
+   * query code runs on them unchanged. */
+  function loadIndex(data) {
+    var fields = data.fields;
+    var position = new Map();
+    var tokens = new lunr.TokenSet.Builder();
+    data.terms.forEach(function (term, number) {
+      position.set(term, number);
+      tokens.insert(term); // sorted, as lunr.Index.load inserts them
+    });
+    tokens.finish();
+    var start = new Int32Array(data.vectors.sizes.length + 1);
+    for (var c = 0; c < data.vectors.sizes.length; c++) start[c + 1] = start[c] + data.vectors.sizes[c];
+    var invertedIndex = new Proxy(Object.create(null), {
+      get: function (made, term) {
+        if (typeof term !== "string") return undefined;
+        if (made[term]) return made[term];
+        var number = position.get(term);
+        if (number === undefined) return undefined;
+        var posting = { _index: data.term_index[number] };
+        data.postings[number].split(";").forEach(function (runs, f) {
+          var refs = {}; // empty metadata: lunr reads 0 as {} (Object.keys)
+          runs.split(",").forEach(function (run) {
+            if (!run) return;
+            var dash = run.indexOf("-");
+            var last = Number(dash < 0 ? run : run.slice(dash + 1));
+            for (var ref = Number(dash < 0 ? run : run.slice(0, dash)); ref <= last; ref++) refs[ref] = 0;
+          });
+          posting[fields[f]] = refs;
+        });
+        return (made[term] = posting);
+      },
+    });
+    var fieldVectors = new Proxy(Object.create(null), {
+      get: function (made, fieldRef) {
+        if (typeof fieldRef !== "string") return undefined;
+        if (made[fieldRef]) return made[fieldRef];
+        var slash = fieldRef.indexOf("/");
+        var cell = fields.indexOf(fieldRef.slice(0, slash)) * data.count + Number(fieldRef.slice(slash + 1));
+        var elements = data.vectors.values.slice(start[cell], start[cell + 1]);
+        return (made[fieldRef] = new lunr.Vector(elements));
+      },
+    });
+    var index = new lunr.Index({
+      invertedIndex: invertedIndex,
+      fieldVectors: fieldVectors,
+      tokenSet: tokens.root,
+      fields: fields,
+      pipeline: lunr.Pipeline.load(data.pipeline),
+    });
+    index.hasTerm = function (term) {
+      return position.has(term);
+    };
+    return index;
   }
 
   /* A terms-index document's [kind, number] per position, from runs of [kind, count]
@@ -149,6 +207,14 @@
 
   /* lunr results for one word: exact (stemmed), as the start of a longer word, one typo. */
   function queryWord(index, word) {
+    // Remembered per index: a word is asked again as one types, and a chip asks its words
+    // in the services' own text besides.
+    index.answers = index.answers || new Map();
+    if (!index.answers.has(word)) index.answers.set(word, askWord(index, word));
+    return index.answers.get(word);
+  }
+
+  function askWord(index, word) {
     var stem = index.pipeline.runString(word)[0] || word;
     return index.query(function (query) {
       query.term(word, { usePipeline: true, boost: 10 });
@@ -244,7 +310,7 @@
   /* Whether the index has the word (stemmed) as a term. */
   function known(index, word) {
     var stem = index.services.pipeline.runString(word)[0] || word;
-    return Boolean(index.services.invertedIndex[stem] || index.terms.invertedIndex[stem]);
+    return index.services.hasTerm(stem) || index.terms.hasTerm(stem);
   }
 
   /* A compound's parts, each a word of the index (as compounds.py splits the records'
@@ -726,13 +792,14 @@
       if (text) facts.append(element("li", className, text));
     }
     function make(number) {
-      // page, name, provider number, summary, "1" when temporarily closed, then the numbers
-      // in `texts` of its place, cost, indicatie and phone; see finder.py
-      var entry = listed.text.slice(start[number], start[number + 1]).split("\u001f");
+      // page (after its folder), name, provider number, summary, "1" when temporarily
+      // closed, the numbers in `texts` of its place, cost, indicatie and phone, and of its
+      // folder in `folders`; see finder.py (item_data)
+      var entry = listed.text.slice(start[number], start[number + 1]).split("|");
       var item = element("li", "mk-item");
       item.setAttribute("data-i", String(number));
       var link = element("a", "mk-item__title", entry[1]);
-      link.href = new URL(entry[0], SITE).href;
+      link.href = new URL(listed.folders[Number(entry[9])] + entry[0], SITE).href;
       item.append(link);
       if (entry[4] === "1") item.append(" ", element("strong", "mk-badge", "Tijdelijk gesloten"));
       var facts = element("ul", "mk-item__facts");
@@ -741,7 +808,7 @@
       fact(facts, "mk-item__indication", listed.texts[Number(entry[7])]);
       var phone = listed.texts[Number(entry[8])];
       if (phone) {
-        phone = phone.split("\u001f"); // link, number, whom it reaches ("" for the provider)
+        phone = phone.split("|"); // link, number, whom it reaches ("" for the provider)
         var call = element("a", "mk-phone", phone[1]);
         call.href = phone[0];
         var line = element("li", "mk-item__phone", "Bel " + (phone[2] ? phone[2] + ": " : ""));
@@ -1126,6 +1193,27 @@
       });
     }
 
+    /* What the words say and which services they find: remembered for the last words, so
+     * it can be worked out before the list file is in (see the first render below). */
+    var lastAnswer = null;
+
+    function answerFor(text) {
+      if (lastAnswer && lastAnswer.text === text && lastAnswer.index === index) return lastAnswer;
+      var understood = understand(text, index);
+      if (understood.young) {
+        // Services for young carers serve them whomever they care for: a target group the
+        // words name ("mijn moeder is ziek en ik ben 15") keeps them in.
+        var youngCarers = valueNumber(data, "doelgroep", "jonge-mantelzorgers");
+        understood.filters.forEach(function (filter) {
+          if (filter.key === "doelgroep" && youngCarers >= 0 && filter.numbers.indexOf(youngCarers) === -1) {
+            filter.numbers = filter.numbers.concat([youngCarers]);
+          }
+        });
+      }
+      lastAnswer = { text: text, index: index, understood: understood, searched: searchWords(index, data, understood) };
+      return lastAnswer;
+    }
+
     function render(focusFrom) {
       if (!items) return;
       var found = findPlace(input.value, data.facets[0].values);
@@ -1141,17 +1229,8 @@
       var own = selections();
       var chosen = own;
       var text = found.rest.trim();
-      var understood = text && index ? understand(text, index) : null;
-      if (understood && understood.young) {
-        // Services for young carers serve them whomever they care for: a target group the
-        // words name ("mijn moeder is ziek en ik ben 15") keeps them in.
-        var youngCarers = valueNumber(data, "doelgroep", "jonge-mantelzorgers");
-        understood.filters.forEach(function (filter) {
-          if (filter.key === "doelgroep" && youngCarers >= 0 && filter.numbers.indexOf(youngCarers) === -1) {
-            filter.numbers = filter.numbers.concat([youngCarers]);
-          }
-        });
-      }
+      var answer = text && index ? answerFor(text) : null;
+      var understood = answer && answer.understood;
       if (understood && understood.filters.length) {
         chosen = {};
         Object.keys(own).forEach(function (key) {
@@ -1165,7 +1244,7 @@
           }));
         });
       }
-      var searched = understood ? searchWords(index, data, understood) : null;
+      var searched = answer && answer.searched;
       var pending = Boolean(text) && !index;
       var partial = false;
       var openNow = form.querySelector("#mk-f-open").checked;
@@ -1378,9 +1457,20 @@
       render();
       if (early && queryString() !== new URLSearchParams(location.search).toString()) writeURL("push");
     }
+    if (words) {
+      // The list file is the largest and comes last: with the facet file and the index in,
+      // the words' answer is worked out already, so only the cards wait for the list file.
+      Promise.all([loadJSON("finder-facets.json"), searchIndex()]).then(function (loaded) {
+        if (!alive || first) return;
+        data = data || prepare(loaded[0]);
+        index = loaded[1];
+        var text = findPlace(input.value, data.facets[0].values).rest.trim();
+        if (text) answerFor(text);
+      });
+    }
     Promise.all([loadJSON("finder-facets.json"), loadJSON("finder-items.json")]).then(function (loaded) {
       if (!alive) return;
-      data = prepare(loaded[0]);
+      data = data || prepare(loaded[0]);
       items = itemSource(list, loaded[1]);
       if (!words) return firstRender();
       // With search words, wait a little for the index (usually on its way since the page
@@ -1434,7 +1524,7 @@
     window.mantelkaartFinder.onPage();
     return;
   }
-  window.mantelkaartFinder = { onPage: onPage };
+  window.mantelkaartFinder = { onPage: onPage, loadIndex: loadIndex }; // loadIndex: for tests
   // The finder page holds this script right after the finder's elements, ahead of
   // mkdocs-material's own script: the finder starts while the rest of the page loads, and
   // results for search words in the address show as soon as their data is in.

@@ -41,12 +41,12 @@
         var listed = loaded[1];
         var at = 0;
         listed.sizes.forEach(function (size) {
-          var fields = listed.text.slice(at, at + size).split("\u001f");
+          var fields = listed.text.slice(at, at + size).split("|"); // see finder.py, item_data
           at += size;
           var provider = listed.providers[Number(fields[2])];
           entries.push({
             title: fields[1],
-            url: fields[0],
+            url: listed.folders[Number(fields[9])] + fields[0],
             kind: provider,
             words: words(fields[1] + " " + provider + " " + fields[3]),
             service: true,
