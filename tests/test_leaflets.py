@@ -7,12 +7,14 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mantelkaart.cards import card
 from mantelkaart.config import SiteConfig
-from mantelkaart.leaflet_press import fetcher, render_html
+from mantelkaart.leaflet_estimate import Estimate
+from mantelkaart.leaflet_press import Press, chosen, fetcher, font_folder, load_weasyprint, render_html
 from mantelkaart.leaflets import leaflet_outputs, municipality_leaflets, respite_form_leaflets
 from mantelkaart.outputs import OutputFile, SiteContext
 from tests.recordkit import dump, provider, service, write_site
@@ -68,6 +70,7 @@ def test_each_folder_is_at_most_two_pages_and_names_its_services_and_numbers(pdf
             number = card(catalogue, offer).phone_text
             assert not number or number in text, (leaflet.path, offer.key)
         assert "Voorbeeldgegevens" in text  # the example site says so, also on paper
+        assert f"{catalogue.config.region} · " in text and f"Pagina {pages} van {pages}" in text  # the footer
 
 
 def test_the_dordrecht_folder_lists_respite_with_the_consultants_number(pdfs: dict[str, bytes]) -> None:
@@ -153,3 +156,67 @@ def test_a_region_with_many_services_still_gets_two_page_folders(tmp_path: Path)
     made = {o.path: bytes(o.content) for o in leaflet_outputs(dataset.catalogue, SiteContext(SITE_URL, REPO))}
     pages, text = text_of(made[busiest.path])
     assert pages <= 2 and re.search(r"En nog \d+ andere", text)
+
+
+def test_the_same_records_give_the_same_bytes(pdfs: dict[str, bytes]) -> None:
+    """Byte for byte: the embedded font subsets carry the build's date, not the moment (which
+    a second build in the same second would not show, so the date is read too)."""
+    import calendar
+
+    from fontTools.misc.timeTools import timestampSinceEpoch
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    again = leaflet_outputs(EXAMPLE.catalogue, SiteContext(SITE_URL, REPO))
+    assert {o.path: bytes(o.content) for o in again if isinstance(o, OutputFile)} == pdfs
+    build_date = timestampSinceEpoch(calendar.timegm(EXAMPLE.catalogue.today.timetuple()))
+    reader = PdfReader(io.BytesIO(pdfs["folders/gemeenten/dordrecht.pdf"]))
+    fonts: list[bytes] = []
+    for page in reader.pages:
+        resources: Any = page["/Resources"]
+        for font in resources["/Font"].values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            fonts.append(descriptor["/FontFile2"].get_object().get_data())
+    assert fonts and all(TTFont(io.BytesIO(data))["head"].modified == build_date for data in fonts)
+
+
+def test_the_footer_says_a_region_with_quotes_as_written() -> None:
+    catalogue = EXAMPLE.catalogue
+    original = catalogue.config
+    region = 'Regio "Zuid" \\ Oost'
+    catalogue.config = SiteConfig.model_validate({**original.model_dump(by_alias=True), "region": region})
+    try:
+        leaflet = next(iter(respite_form_leaflets(catalogue)))
+        with Press(catalogue, SITE_URL, REPO) as press:
+            _, text = text_of(press.pdf(leaflet))
+    finally:
+        catalogue.config = original
+    assert f"{region} · " in text
+
+
+def test_the_estimate_keeps_in_step_with_the_layout(tmp_path: Path) -> None:
+    """The number of services tried first fits on two pages, and at most two more would have
+    fitted: the folder is laid out once, and is about as full as it can be. (If this fails
+    after a change to leaflet.css, change the sizes in leaflet_estimate.py with it.)"""
+    from bench.leaflets import synthetic_site
+
+    big = load(synthetic_site(tmp_path / "big", 4))
+    for catalogue in (EXAMPLE.catalogue, big.catalogue):
+        estimate = Estimate(catalogue, font_folder(REPO))
+        with Press(catalogue, SITE_URL, REPO) as press:
+            for leaflet in (*municipality_leaflets(catalogue), *respite_form_leaflets(catalogue)):
+                total = sum(len(items) for _, items in leaflet.groups)
+                budget = estimate.budget(leaflet, chosen, 40)
+                pages = len(press.document(render_html(catalogue, leaflet, SITE_URL, budget)).pages)
+                assert pages <= 2, leaflet.path
+                if budget + 3 <= total:
+                    more = render_html(catalogue, leaflet, SITE_URL, budget + 3)
+                    assert len(press.document(more).pages) > 2, leaflet.path
+
+
+def test_weasyprint_is_loaded_without_touching_ctypes_for_good() -> None:
+    import ctypes.util
+
+    before = ctypes.util.find_library
+    load_weasyprint()
+    assert ctypes.util.find_library is before

@@ -5,8 +5,9 @@ of at most two A4 pages. Where the time goes (``bench/leaflets.py``, bench/READM
 out the text, then drawing and writing the PDF. So everything that is the same for every
 folder is made once per build (the font configuration, the parsed stylesheet, the URL
 fetcher), the QR code is a small bitmap drawn without smoothing (WeasyPrint draws an SVG
-path command by command), and a folder that is too long is shortened once by what its
-layout says is too much, rather than a quarter at a time.
+path command by command), and the number of services is estimated from the font's glyph
+widths before the first layout (:mod:`mantelkaart.leaflet_estimate`), so a long folder is
+laid out once rather than once too long and once again.
 
 Nothing is fetched from outside: the fetcher reads only the site's own font files and the
 inline QR code. The same records give the same bytes: font subsets carry the build's date
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mantelkaart.cards import card
+from mantelkaart.leaflet_estimate import Estimate
 from mantelkaart.leaflets import OTHER
 from mantelkaart.presentation import dutch_date, page_url
 
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
     from mantelkaart.leaflets import Leaflet
 
 MAX_PAGES = 2
-BUDGET = 22  # services that usually fit on two pages beside the consultant and the regulations
+MOST = 40  # services tried on one folder at most (about 18 fit on two pages)
 FONT_FILES = "@fontsource/atkinson-hyperlegible/files"
 
 
@@ -180,11 +182,13 @@ class Press:
         self.catalogue = catalogue
         self.site_url = site_url
         fonts = font_folder(config_dir)
+        self.estimate = Estimate(catalogue, fonts)
         self.font_config = FontConfiguration()  # the site's font read once for all folders
         self.fetcher = fetcher(fonts)
-        self.style = CSS(
-            string=stylesheet(catalogue, fonts), font_config=self.font_config, url_fetcher=self.fetcher
-        )
+        with build_date(catalogue.today):  # the @font-face files are written now: the date in them
+            self.style = CSS(
+                string=stylesheet(catalogue, fonts), font_config=self.font_config, url_fetcher=self.fetcher
+            )
 
     def __enter__(self) -> Press:
         return self
@@ -202,9 +206,10 @@ class Press:
         )
 
     def pdf(self, leaflet: Leaflet) -> bytes:
-        """The PDF, at most two pages: what usually fits, shortened by what the layout shows
-        is too much until it fits (what is left out is counted on paper, and is on the site)."""
-        budget = BUDGET
+        """The PDF, at most two pages: as many services as are estimated to fit, shortened by
+        what the layout shows is too much until it fits (what is left out is counted on
+        paper, and is on the site)."""
+        budget = self.estimate.budget(leaflet, chosen, MOST)
         with build_date(self.catalogue.today):  # the same folder from the same records, byte for byte
             while True:
                 html = render_html(self.catalogue, leaflet, self.site_url, budget)
