@@ -115,10 +115,11 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
             )
         # Theme templates (the 404 page, the footer) show the same consultant as the pages.
         config.extra["mantelkaart"]["consultant"] = consultant_settings(self.dataset.catalogue)
-        # The PDFs need only the records: start them on the second core now, so they are done
-        # before MkDocs has rendered the pages (bench/leaflets.py).
-        context = SiteContext(config.site_url or "", Path(config.config_file_path).parent, self.previous_site)
-        self.background = Background(BACKGROUND, self.dataset.catalogue, context)
+        # The PDFs need only the records: on the second core from now on, unless the build's
+        # own copy needs that core for the pages (large sites; then after on_files), so they
+        # are done before MkDocs has rendered the pages (bench/leaflets.py).
+        if not production.parallel_wanted(self.dataset.catalogue):
+            self._start_background(config)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.dataset is not None
@@ -138,7 +139,14 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
                     files.append(File.generated(config, output.path, content=output.content))
         except FrontendError as error:
             raise PluginError(str(error)) from None
+        if self.background is None:
+            self._start_background(config)
         return files
+
+    def _start_background(self, config: MkDocsConfig) -> None:
+        assert self.dataset is not None
+        context = SiteContext(config.site_url or "", Path(config.config_file_path).parent, self.previous_site)
+        self.background = Background(BACKGROUND, self.dataset.catalogue, context)
 
     def _add(self, files: Files, config: MkDocsConfig, page: Page, to_data: str) -> None:
         if files.get_file_from_path(page.path) is not None:
