@@ -10,9 +10,10 @@ b. in headless Chromium with the CPU slowed down 4× (CDP ``Emulation.setCPUThro
    first result list: without search words (the page holds that list: the first services
    by name, shown by the page's own script as it is read) and with a search word in the
    URL (search index, facet and list files and lunr.js loaded, the words applied).
-   Target ≤ 1.5 s, judged at this machine's usual speed: each throttled median divided by
-   how many times its usual DOMContentLoaded the reference (a service page of the same
-   site, at the same slowdown, measured first in the same run) took now (see
+   Targets ≤ 1 s without words and ≤ 1.5 s with them (issue 11 asks 1 s), judged at this
+   machine's usual speed: each throttled median divided by how many times its usual
+   DOMContentLoaded the reference (a service page of the same site, at the same slowdown,
+   measured first in the same run) took now (see
    ``bench/calibration.py``); the measured medians are reported beside them;
 c. the same for mkdocs-material's own search, on a build of the same pages where the
    records are in Material's search index (the plugin keeps them out): from
@@ -53,7 +54,9 @@ from bench.synthetic import write_site
 
 OUT = Path(__file__).resolve().parent / "out"
 SIZE_LIMIT_KB = 450  # issue 11: the search data at most 450 KB gzipped at 10,000 services
-TIME_LIMIT_S = 1.5
+# Issue 11: first results in at most 1 s at 4x. Met without words; with words measured 1.1-1.4 s
+# at usual speed (bench/README.md), so that check stays at 1.5 s until it is met.
+TIME_LIMITS_S = {"finder, no words": 1.0, "finder, ?zoek=logeeropvang": 1.5}
 THROTTLE = 4
 WORD = "logeeropvang"
 REFERENCE = "a service page, DOMContentLoaded (reference)"  # measured first: the machine's speed now
@@ -305,7 +308,8 @@ def report(results: FinderResults) -> str:
         f"{calibration.PAGE_USUAL_S} s; 'at usual speed' is a median divided by that (bench/calibration.py).",
         f"(b) finder at {THROTTLE}× CPU slowdown, at this machine's usual speed: "
         f"{results.usual.get('finder, no words')} s without words, "
-        f"{results.usual.get(f'finder, ?zoek={WORD}')} s with '{WORD}' (target ≤ {TIME_LIMIT_S} s; "
+        f"{results.usual.get(f'finder, ?zoek={WORD}')} s with '{WORD}' (targets ≤ "
+        f"{' and '.join(f'{limit} s' for limit in TIME_LIMITS_S.values())}; "
         f"measured {results.medians.get('finder, no words')} s and {finder} s)",
         f"(c) mkdocs-material's search at {THROTTLE}× for the same records and word: {material} s",
         "",
@@ -318,10 +322,10 @@ def failures(results: FinderResults) -> list[str]:
     found = []
     if results.finder_data_gzip_kb > SIZE_LIMIT_KB:
         found.append(f"finder data {results.finder_data_gzip_kb} KB > {SIZE_LIMIT_KB} KB")
-    for name in ("finder, no words", f"finder, ?zoek={WORD}"):
-        if results.usual.get(name, 0) > TIME_LIMIT_S:
+    for name, limit in TIME_LIMITS_S.items():
+        if results.usual.get(name, 0) > limit:
             found.append(
-                f"{name}: {results.usual[name]} s at this machine's usual speed > {TIME_LIMIT_S} s "
+                f"{name}: {results.usual[name]} s at this machine's usual speed > {limit} s "
                 f"(measured {results.medians[name]} s; the reference page took {results.slowness}× its usual time)"
             )
     return found
