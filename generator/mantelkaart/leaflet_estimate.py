@@ -110,7 +110,7 @@ class Estimate:
         blocks: list[float] = [self.header(leaflet)]
         for _, items in groups:
             heights = [self.item(offer) for offer in items]
-            blocks += [heading + heights[0], *heights[1:]]
+            blocks += [heading + heights[0], *heights[1:]] if heights else [heading]  # a group left empty
         if left_out:
             blocks.append(BODY * 1.35 + 4)
         regulations = [
