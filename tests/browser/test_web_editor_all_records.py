@@ -85,11 +85,11 @@ def test_every_example_record_saves_with_a_one_line_change(page: Any, editor: Ed
     failures = {}
     for kind, slug in RECORDS:
         problem = save_new_name(page, editor, kind, slug)
-        if problem.startswith("not saved") and f"cms/{kind}/{slug}" not in git(
+        if problem.startswith(("not saved", "the record did not open")) and f"cms/{kind}/{slug}" not in git(
             editor.repo, "branch", "--list"
         ):
-            # decap-server now and then leaves a save hanging on a loaded machine ("Opslaan..." with
-            # nothing written): one fresh try; a record Decap refuses fails both times.
+            # decap-server now and then leaves a save hanging, or an entry unloaded for 30 s, on a
+            # loaded machine: one fresh try; a record Decap refuses or cannot open fails both times.
             problem = save_new_name(page, editor, kind, slug)
         if problem:
             failures[f"{kind}/{slug}"] = problem[:200]
