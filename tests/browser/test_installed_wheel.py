@@ -114,6 +114,8 @@ def region_site(venv: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'name="search" action="zoeken/"' in home  # the package's theme: one search, the finder
     assert "Voorbeeldgegevens." in home  # and the example-data banner
+    assert "Bijvoorbeeld: logeren dementie Hoeksche Waard." in home  # the region's own place, no other's
+    assert "Zwijndrecht" not in home and "openbare bronnen" not in home
     url, server = serve(site)
     yield url
     server.shutdown()
