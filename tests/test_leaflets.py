@@ -54,9 +54,9 @@ def test_a_folder_per_municipality_and_per_respite_form(pdfs: dict[str, bytes]) 
 
 def test_each_folder_is_at_most_two_pages_and_names_its_services_and_numbers(pdfs: dict[str, bytes]) -> None:
     catalogue = EXAMPLE.catalogue
-    consultant = catalogue.consultant()
-    assert consultant is not None and consultant.phone
     for leaflet in (*municipality_leaflets(catalogue), *respite_form_leaflets(catalogue)):
+        consultant = catalogue.consultant(list(leaflet.area) or None)  # a municipality's: its region's
+        assert consultant is not None and consultant.phone
         pages, text = text_of(pdfs[leaflet.path])
         assert 1 <= pages <= 2, leaflet.path
         assert squash(leaflet.title) in text and consultant.phone in text, leaflet.path

@@ -130,9 +130,10 @@ class Catalogue:
         provider_id, _, service_id = key.partition("/")
         return next((o for o in self.offers_of(provider_id) if o.service.id == service_id), None)
 
-    def consultant(self) -> Party | None:
-        """The site's consultant (a service named in the configuration), for every page."""
-        return parties.consultant(self)
+    def consultant(self, area: list[str] | None = None) -> Party | None:
+        """The site's consultant (a service named in the configuration), for every page; for
+        residents of ``area``, their region's consultant when the site has regions."""
+        return parties.consultant(self, area)
 
     def next_party(self, offer: Offer) -> Party | None:
         """Who acts on the offer's next step: that party's contact, never another's."""
@@ -188,6 +189,10 @@ def build_catalogue(
         problems.extend(_check_provider(source, catalogue, known.get("respite-forms", set()), references))
     if config.consultant:
         references.append((config.consultant, consultant_problem(config.consultant)))
+    for region_id, region in config.regions.items():
+        if region.consultant:
+            field = f"regions.{region_id}.consultant"
+            references.append((region.consultant, consultant_problem(region.consultant, field)))
     problems.extend(_resolve(catalogue, references, known.get("providers", set())))
     for source in by_kind["regulations"]:
         problems.extend(
@@ -225,13 +230,13 @@ def _duplicates(source: Source, items: list[tuple[PathKey, str]], what: str) -> 
     return problems
 
 
-def consultant_problem(key: str) -> Problem:
+def consultant_problem(key: str, field: str = "consultant") -> Problem:
     return Problem(
         "mkdocs.yml",
         1,
         1,
-        "consultant",
-        f"De dienst '{key}' bij 'consultant' bestaat niet.",
+        field,
+        f"De dienst '{key}' bij '{field}' bestaat niet.",
         "Zet bij 'consultant' de dienst van de consulent als aanbieder-id/dienst-id, "
         "bijvoorbeeld mee-drechtsteden/respijtconsulent.",
     )
@@ -264,7 +269,7 @@ def with_hint(problem: Problem, hint: str) -> Problem:
 def _check_step(source: Source, catalogue: Catalogue, base: PathKey, service: Service) -> list[Problem]:
     """Next step and indicatie: who acts must exist, and a service says whether an indicatie is needed."""
     problems = []
-    if service.next_step.party == CONSULTANT and not catalogue.config.consultant:
+    if service.next_step.party == CONSULTANT and not catalogue.config.consultant_for(service.area):
         problems.append(
             _problem(
                 source,

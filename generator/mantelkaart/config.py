@@ -104,12 +104,31 @@ class CmsSettings(BaseModel):
     local_backend: bool | Url = True  # decap-server on this computer (or its address)
 
 
+ConsultantReference = Annotated[str, BeforeValidator(_consultant_reference)]
+
+
+class Region(BaseModel):
+    """A part of the site (mkdocs.yml ``regions:``): its municipalities, consultant and look.
+
+    One data folder can serve several regions: a record names the municipalities it
+    serves, so a provider working in two regions is one record, shown in both.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    name: Line = Field(alias="naam")
+    municipalities: list[str] = Field(default_factory=list)  # ids from the site's municipalities
+    consultant: ConsultantReference | None = None  # required; checked by region_problems
+    colour: Colour | None = None  # default: the site's
+    logo: Picture | None = None  # default: the site's
+    site_name: Line | None = None  # a regional build's site_name (default: the site's, region name swapped)
+
+
 class SiteConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     region: Line = "Voorbeeldregio"
     municipalities: dict[str, Line] = Field(default_factory=dict)
     # The consultant is a service record (provider-id/service-id): every page reads its contact there.
-    consultant: Annotated[str, BeforeValidator(_consultant_reference)] | None = None
+    consultant: ConsultantReference | None = None
     report: Reporting = Field(default_factory=Reporting)
     example_data: bool = False
     stale_after_months: int = Field(default=12, ge=1, le=120)
@@ -132,6 +151,12 @@ class SiteConfig(BaseModel):
     folders: bool = True
     # The CBS code of each municipality (GM0505 for Dordrecht), for the comparison's open data.
     cbs_codes: dict[str, Annotated[str, Field(pattern=r"^GM[0-9]{4}$")]] = Field(default_factory=dict)
+    # Several regions from one data folder (regions.py): each municipality in exactly one region,
+    # each region with its own consultant (and colour and logo if it likes). Without
+    # 'build_region' the site has a part per region (/regio/<id>/); with it, the site is
+    # that region's alone: its municipalities, records, consultant, colour, logo and name.
+    regions: dict[str, Region] = Field(default_factory=dict)
+    build_region: str | None = None
 
     @field_validator("municipalities")
     @classmethod
@@ -152,6 +177,41 @@ class SiteConfig(BaseModel):
                 raise ValueError(f"'{key}' staat niet bij municipalities")
         return value
 
+    def region_of(self, municipality_id: str) -> str | None:
+        """The id of the region a municipality belongs to (None without regions)."""
+        return next((rid for rid, r in self.regions.items() if municipality_id in r.municipalities), None)
+
+    def consultant_for(self, area: list[str] | None = None) -> str | None:
+        """The consultant for residents of ``area``: its region's when the area lies in one
+        region, otherwise the site's own."""
+        if area and self.regions and NATIONWIDE not in area:
+            found = {self.region_of(m) for m in area}
+            if len(found) == 1 and None not in found:
+                return self.regions[found.pop() or ""].consultant or self.consultant
+        return self.consultant
+
+    def consultants(self) -> set[str]:
+        """Every consultant the site names: its own and its regions'."""
+        named = {self.consultant, *(r.consultant for r in self.regions.values())}
+        return {key for key in named if key}
+
+    def for_region(self, region_id: str) -> SiteConfig:
+        """The configuration of a site for one region alone (``build_region``)."""
+        region = self.regions[region_id]
+        keep = set(region.municipalities)
+        return self.model_copy(
+            update={
+                "region": region.name,
+                "municipalities": {m: name for m, name in self.municipalities.items() if m in keep},
+                "cbs_codes": {m: code for m, code in self.cbs_codes.items() if m in keep},
+                "consultant": region.consultant,
+                "colour": region.colour or self.colour,
+                "logo": region.logo or self.logo,
+                "regions": {},
+                "build_region": None,
+            }
+        )
+
     def municipality_ids(self) -> set[str]:
         return {*self.municipalities, NATIONWIDE}
 
@@ -166,7 +226,7 @@ class SiteConfig(BaseModel):
     @classmethod
     def from_options(cls, options: dict[str, Any]) -> SiteConfig:
         try:
-            return cls.model_validate(options)
+            config = cls.model_validate(options)
         except ValidationError as error:
             from mantelkaart.native import details
             from mantelkaart.problems import translate
@@ -183,6 +243,80 @@ class SiteConfig(BaseModel):
             raise ConfigError(
                 "De instellingen van mantelkaart in mkdocs.yml kloppen niet:\n" + "\n".join(lines)
             ) from None
+        problems = region_problems(config)
+        if problems:
+            raise ConfigError(
+                "De instellingen van mantelkaart in mkdocs.yml kloppen niet:\n" + "\n".join(problems)
+            )
+        return config
+
+
+def region_problems(config: SiteConfig) -> list[str]:
+    """What is wrong with ``regions`` and ``build_region``, one line each (where: what (hint))."""
+    from mantelkaart.fields import SLUG
+    from mantelkaart.problems import suggest
+
+    problems: list[str] = []
+
+    def problem(where: str, message: str, hint: str) -> None:
+        problems.append(f"mantelkaart.{where}: {message} ({hint})")
+
+    owner: dict[str, str] = {}
+    for rid, region in config.regions.items():
+        if not SLUG.match(rid) or rid == NATIONWIDE:
+            problem(
+                f"regions.{rid}",
+                f"'{rid}' is geen geldige regio-id.",
+                "Gebruik kleine letters, cijfers en streepjes, zoals hoeksche-waard.",
+            )
+        if not region.municipalities:
+            problem(
+                f"regions.{rid}.municipalities",
+                f"De regio '{rid}' heeft geen gemeenten.",
+                "Zet de gemeente-id's van de regio eronder, zoals municipalities: [dordrecht, zwijndrecht].",
+            )
+        if not region.consultant:
+            problem(
+                f"regions.{rid}.consultant",
+                f"De regio '{rid}' heeft geen consulent.",
+                "Elke regio heeft een eigen consulent: zet de dienst als aanbieder-id/dienst-id, zoals consultant: mee-drechtsteden/respijtconsulent.",
+            )
+        for municipality in region.municipalities:
+            if municipality not in config.municipalities:
+                hint = (
+                    suggest(municipality, config.municipalities)
+                    or "Zet de gemeente eerst bij 'municipalities' in mkdocs.yml."
+                )
+                problem(
+                    f"regions.{rid}.municipalities",
+                    f"De gemeente '{municipality}' staat niet bij municipalities.",
+                    hint,
+                )
+            elif municipality in owner:
+                other = owner[municipality]
+                where = "nog een keer bij deze regio" if other == rid else f"ook bij de regio '{other}'"
+                problem(
+                    f"regions.{rid}.municipalities",
+                    f"De gemeente '{municipality}' staat {where}.",
+                    "Een gemeente hoort bij één regio, en dus bij één consulent. Haal hem weg bij de andere regio.",
+                )
+            else:
+                owner[municipality] = rid
+    if config.regions:
+        for municipality, name in config.municipalities.items():
+            if municipality not in owner:
+                problem(
+                    "regions",
+                    f"De gemeente '{municipality}' ({name}) staat bij geen enkele regio.",
+                    "Zet de gemeente bij de municipalities van één regio, of haal hem weg bij municipalities.",
+                )
+    if config.build_region is not None and config.build_region not in config.regions:
+        if config.regions:
+            hint = suggest(config.build_region, config.regions) or "Kies een regio-id uit 'regions'."
+        else:
+            hint = "Zet de regio's eerst onder 'regions', of haal 'build_region' weg."
+        problem("build_region", f"De regio '{config.build_region}' bestaat niet.", hint)
+    return problems
 
 
 Format = Literal["text", "github", "json"]

@@ -81,7 +81,7 @@ class Estimate:
         beside = WIDTH - 34 * MM  # beside the QR code
         height = self.text([(leaflet.title, True)], 20, beside) + 4
         height += self.text([(leaflet.intro, False)], BODY, beside) + 4
-        consultant = self.catalogue.consultant()
+        consultant = self.catalogue.consultant(list(leaflet.area) or None)
         if consultant is not None:
             inner = beside - 19  # the box's border and padding
             said = f"Weet u niet wat past? Bel {consultant.name} ({consultant.organisation}). Die denkt met u mee."

@@ -77,7 +77,7 @@ def render_html(catalogue: Catalogue, leaflet: Leaflet, site_url: str, budget: i
         groups=groups,
         left_out=left_out,
         regulations=leaflet.regulations[:8],
-        consultant=catalogue.consultant(),
+        consultant=catalogue.consultant(list(leaflet.area) or None),
         address=address,
         qr=qr_code(address) if site_url else "",
         config=catalogue.config,

@@ -35,6 +35,7 @@ class Leaflet:
     intro: str
     groups: list[tuple[str, list[Offer]]]  # heading, active services (cards are made for those shown)
     regulations: list[tuple[str, str]]  # name, summary
+    area: tuple[str, ...] = ()  # a municipality's folder: its region's consultant (regions:)
 
 
 def leaflet_path(kind: str, item_id: str) -> str:
@@ -72,6 +73,7 @@ def municipality_leaflets(catalogue: Catalogue) -> Iterator[Leaflet]:
             f"Dit is de hulp voor inwoners van {name}: wat er is, en wie u belt.",
             groups,
             regulations,
+            (municipality,),
         )
 
 

@@ -203,6 +203,7 @@ def municipality_pages(maker: PageMaker) -> Iterator[Page]:
             f"Alles wat inwoners van {name} en hun mantelzorgers kunnen gebruiken.",
             municipality_id=municipality_id,
             name=name,
+            part=next((p for p in maker.regions if municipality_id in p.municipalities), None),
             groups=group_offers(maker, offers, "functions", "functies"),
             regulations=catalogue.regulations_in(municipality_id),
         )
@@ -213,6 +214,26 @@ def municipality_pages(maker: PageMaker) -> Iterator[Page]:
         "Gemeenten",
         "Kies de gemeente waar de persoon woont voor wie u zorgt.",
     )
+
+
+def region_pages(maker: PageMaker) -> Iterator[Page]:
+    """A page per region of a site with several (regions: in mkdocs.yml)."""
+    catalogue = maker.catalogue
+    for part in maker.regions:
+        regulations = [
+            (rid, r)
+            for rid, r in sorted(catalogue.current_regulations(), key=lambda item: item[1].name.casefold())
+            if set(r.municipalities) & set(part.municipalities)
+        ]
+        yield _page(
+            maker,
+            "region.html",
+            maker.path("regions", part.id),
+            f"Hulp voor mantelzorgers in de regio {part.name}",
+            f"Hulp, regelingen en de consulent voor inwoners van de regio {part.name}.",
+            part=part,
+            regulations=regulations,
+        )
 
 
 def vocabulary_pages(
@@ -246,6 +267,7 @@ def other_pages(maker: PageMaker) -> Iterator[Page]:
     yield from respite_form_pages(maker)
     yield from regulation_pages(maker)
     yield from municipality_pages(maker)
+    yield from region_pages(maker)
     yield from vocabulary_pages(
         maker,
         "target-groups",

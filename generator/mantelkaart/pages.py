@@ -23,6 +23,7 @@ from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
 from mantelkaart.indication import indication_line
 from mantelkaart.records import Indication
+from mantelkaart.regions import region_parts
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class PageMaker:
         self.vocabularies = catalogue.vocabularies
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self._items: dict[tuple[str, int, bool], Markup] = {}
+        self.regions = region_parts(self.config)  # a part per region (regions: in mkdocs.yml), or none
 
     # -- paths -------------------------------------------------------------
     @staticmethod
@@ -121,6 +123,7 @@ class PageMaker:
             "target-groups": "voor-wie",
             "functions": "ondersteuning",
             "offers": "aanbod",
+            "regions": "regio",
         }[kind]
         return f"{folder}/{item_id}.md" if item_id else f"{folder}/index.md"
 

@@ -86,8 +86,9 @@ def provider_party(offer: Offer) -> Party:
     )
 
 
-def consultant(catalogue: Catalogue) -> Party | None:
-    key = catalogue.config.consultant
+def consultant(catalogue: Catalogue, area: list[str] | None = None) -> Party | None:
+    """The site's consultant, or for residents of ``area`` their region's (``regions:``)."""
+    key = catalogue.config.consultant_for(area)
     offer = catalogue.offer(key) if key else None
     return party_of(offer, consultant=True) if offer is not None else None
 
@@ -98,9 +99,9 @@ def next_party(catalogue: Catalogue, offer: Offer) -> Party | None:
     if by == SELF or by == offer.key:
         return provider_party(offer)
     if by == CONSULTANT:
-        return consultant(catalogue)
+        return consultant(catalogue, offer.service.area)
     other = catalogue.offer(by)
-    return party_of(other, consultant=other.key == catalogue.config.consultant) if other else None
+    return party_of(other, consultant=other.key in catalogue.config.consultants()) if other else None
 
 
 def consultant_settings(catalogue: Catalogue) -> dict[str, str] | None:

@@ -41,6 +41,7 @@ from mantelkaart.outputs import BACKGROUND, STYLESHEET, SiteContext
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.parties import consultant_settings
 from mantelkaart.problems import render
+from mantelkaart.regions import check_logos, regional_catalogue, regional_name
 from mantelkaart.saved_list import PRINT_STYLESHEET, SAVED_LIST_SCRIPT, SAVED_LIST_STYLESHEET
 from mantelkaart.validation import KINDS
 
@@ -67,7 +68,8 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
     config_scheme = tuple((name, c.Optional(c.Type(object))) for name in SiteConfig.model_fields)
 
     def __init__(self) -> None:
-        self.site: SiteConfig | None = None
+        self.site: SiteConfig | None = None  # for a regional build (build_region), that region's
+        self.whole_site: SiteConfig | None = None  # every region: the records are checked against it
         self.root = Path(".")
         self.dataset: Dataset | None = None
         self.staging: Path | None = None  # files made on the second core, until MkDocs copies them
@@ -78,9 +80,17 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         options: dict[str, Any] = {k: v for k, v in self.config.items() if v is not None}
         try:
-            self.site = SiteConfig.from_options(options)
+            self.site = self.whole_site = SiteConfig.from_options(options)
         except ConfigError as error:
             raise PluginError(str(error)) from None
+        region = self.site.build_region
+        if region:  # a site for one region alone, from the same data folder
+            self.site = self.site.for_region(region)
+            config.site_name = regional_name(self.whole_site, region, config.site_name)
+            if config.site_description:
+                config.site_description = config.site_description.replace(
+                    self.whole_site.region, self.site.region
+                )
         if not config.use_directory_urls:
             raise PluginError("mantelkaart heeft 'use_directory_urls: true' nodig in mkdocs.yml.")
         self.root = self.site.data_path(Path(config.config_file_path).parent)
@@ -97,13 +107,18 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         config.extra["mantelkaart"] = {"example_data": self.site.example_data, "region": self.site.region}
         try:
             config.extra["mantelkaart"].update(theme_settings(self.site, Path(config.docs_dir)))
+            check_logos(self.whole_site, Path(config.docs_dir))
         except ConfigError as error:
             raise PluginError(str(error)) from None
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        assert self.site is not None
-        self.dataset = Dataset.load(self.root, self.site)
+        assert self.site is not None and self.whole_site is not None
+        self.dataset = Dataset.load(self.root, self.whole_site)
+        region = self.whole_site.build_region
+        if region and not self.dataset.errors:
+            self.dataset.catalogue = regional_catalogue(self.dataset.catalogue, region)
+            self.dataset.config = self.dataset.catalogue.config
         for problem in self.dataset.warnings:
             if problem.field.endswith("gecontroleerd"):
                 log.info(problem.text())  # stale records: a report for editors, not a broken build

@@ -80,8 +80,11 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = False) -> Path:
-    """Build the site for ``config_file``; returns the published folder."""
+def build_site(
+    config_file: Path, site_dir: Path | None = None, strict: bool = False, region: str | None = None
+) -> Path:
+    """Build the site for ``config_file`` (for one of its regions alone: ``region``, as the
+    plugin option ``build_region``); returns the published folder."""
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -94,6 +97,11 @@ def build_site(config_file: Path, site_dir: Path | None = None, strict: bool = F
             raise BuildFailed(
                 "\n".join(["mkdocs.yml klopt niet:", *collector.messages, str(error)])
             ) from None
+        if region is not None:
+            plugin = config.plugins.get("mantelkaart")
+            if plugin is None:
+                raise BuildFailed(f"In {config_file} staat de plugin 'mantelkaart' niet onder 'plugins'.")
+            plugin.config["build_region"] = region
         target = Path(site_dir or config.site_dir).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
         for prefix, folder in ((f".{target.name}-nieuw-", target.parent), ("mantelkaart-", None)):
