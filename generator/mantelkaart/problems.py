@@ -159,6 +159,12 @@ def translate(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         choices = list(ctx["choices"])
         listed = dutch_list(choices) if len(choices) <= 20 else ", ".join(choices[:20]) + ", …"
         return ctx["message"], hint or f"Kies uit: {listed}."
+    if kind == "missing" and tuple(loc[-2:]) == ("volgende_stap", "door"):  # e.g. after 'migrate'
+        return (
+            "Bij 'volgende_stap' ontbreekt 'door': wie de mantelzorger belt of waar die zich meldt.",
+            "Vul in: door: aanbieder (deze dienst), door: consulent (de consulent van de site) of "
+            "door: aanbieder-id/dienst-id. De pagina toont alleen het nummer van wie hier staat.",
+        )
     if kind == "missing":
         return "Dit veld is verplicht maar ontbreekt.", "Voeg het veld toe; zie de redactiehandleiding."
     if kind == "extra_forbidden":
