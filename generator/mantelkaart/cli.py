@@ -1,4 +1,4 @@
-"""The ``mantelkaart`` command line: validate, build, serve, new, schema, export, import."""
+"""The ``mantelkaart`` command line: validate, build, serve, new, schema, export, import, migrate."""
 
 from __future__ import annotations
 
@@ -165,6 +165,14 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from mantelkaart.migration import exit_code, migrate, report
+
+    outcome = migrate(Path(args.config), [Path(name) for name in args.bestanden], args.controleer)
+    print(report(outcome, args.controleer))
+    return exit_code(outcome, args.controleer)
+
+
 class DutchFormatter(argparse.HelpFormatter):
     """argparse's help with Dutch words where it has English ones ("usage:")."""
 
@@ -303,6 +311,20 @@ def parser() -> argparse.ArgumentParser:
     changes.add_argument("--preview-url", metavar="ADRES", help="link naar de gebouwde site (voorbeeld)")
     changes.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     changes.set_defaults(run=cmd_changes)
+    migrate = sub.add_parser(
+        "migrate", help="zet records van een oudere versie om naar de huidige vorm (zie de CHANGELOG)"
+    )
+    migrate.add_argument(
+        "bestanden", nargs="*", metavar="BESTAND", help="alleen deze records (standaard: alle records)"
+    )
+    migrate.add_argument(
+        "--controleer",
+        "--check",
+        dest="controleer",
+        action="store_true",
+        help="verander niets; stop met code 1 als er iets om te zetten is (voor CI)",
+    )
+    migrate.set_defaults(run=cmd_migrate)
     exchange.add_commands(sub)
     return main
 
