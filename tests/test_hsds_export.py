@@ -172,7 +172,7 @@ def test_csv_package_is_valid_with_frictionless(files: dict[str, bytes], tmp_pat
 @needs_hsds
 def test_csv_package_is_valid_against_the_tabular_schema(files: dict[str, bytes]) -> None:
     document = tabular_document(files)
-    assert len(document["service"]) == 37 + 6  # services and regulations
+    assert len(document["service"]) == 38 + 6  # services and regulations
     assert errors(compiled_validator("tabular.json").iter_errors(document)) == []
 
 

@@ -39,7 +39,7 @@ def test_round_trip_of_the_example_region(exported: tuple[dict[str, bytes], Path
     site = empty_site(REPO, tmp_path / "site")
     result = run_cli("import", "hsds", str(folder / "hsds" / "organizations.json"), cwd=site)
     assert result.returncode == 0, result.stderr + result.stdout
-    assert "17 aanbieders met 37 diensten en 6 regelingen geschreven" in result.stdout
+    assert "18 aanbieders met 38 diensten en 6 regelingen geschreven" in result.stdout
     assert "Alles is overgenomen." in result.stdout
     assert "Controle van alle records: 0 fouten, 0 waarschuwingen." in result.stdout
     validated = run_cli("validate", "--today", TODAY.isoformat(), cwd=site)
@@ -420,7 +420,7 @@ def test_plan_import_writes_nothing(exported: tuple[dict[str, bytes], Path], tmp
     _, folder = exported
     site = empty_site(REPO, tmp_path / "site")
     result = plan_import(load(site), folder / "hsds" / "organizations.json", TODAY)
-    assert len(result.files) == 17 + 6 and result.report.clean
+    assert len(result.files) == 18 + 6 and result.report.clean
     assert not (site / "providers").exists()
 
 
@@ -432,7 +432,7 @@ def test_a_new_site_can_start_from_hsds(exported: tuple[dict[str, bytes], Path],
     _, folder = exported
     result = run_cli("import", "hsds", str(folder / "hsds" / "organizations.json"), cwd=site)
     assert result.returncode == 0, result.stderr + result.stdout
-    assert "17 aanbieders met 37 diensten en 6 regelingen geschreven" in result.stdout
+    assert "18 aanbieders met 38 diensten en 6 regelingen geschreven" in result.stdout
     # Named from the taxonomy_terms.json beside the export, not by its id.
     assert "begrip 'Logeeropvang' (respijtvormen) is onbekend (4): " in report_of(
         site

@@ -34,7 +34,7 @@ def test_spreadsheet_has_one_row_per_service_with_dutch_headers(files: dict[str,
     rows = spreadsheet_rows(files["aanbod.csv"])
     header, body = rows[0], rows[1:]
     assert header == list(COLUMNS) and "Aanbieder" in header and "Betaald door" in header
-    assert len(body) == len(load(REPO).catalogue.offers) == 37
+    assert len(body) == len(load(REPO).catalogue.offers) == 38
     assert all(len(row) == len(header) for row in body)
     row = dict(zip(header, next(r for r in body if r[0] == "het-parkhuis/logeerzorg"), strict=True))
     assert row["Aanbieder"] == "Het Parkhuis"

@@ -158,7 +158,7 @@ def test_every_service_and_provider_page_has_schema_org_json_ld(example: tuple[P
         for address in data.get("address", []):
             assert address["@type"] == "PostalAddress" and address["addressCountry"] == "NL"
         checked += 1
-    assert checked == 37 + 17
+    assert checked == 38 + 18
 
 
 def test_confidential_locations_have_no_address_in_json_ld(example: tuple[Path, Catalogue]) -> None:
