@@ -67,7 +67,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from mantelkaart.publisher import BuildFailed, BuildInterrupted, build_site
 
     try:
-        target = build_site(Path(args.config), Path(args.site_dir) if args.site_dir else None, args.strict)
+        target = build_site(
+            Path(args.config), Path(args.site_dir) if args.site_dir else None, args.strict, args.regio
+        )
     except BuildInterrupted:
         print("Het bouwen is afgebroken. De vorige site is niet veranderd.", file=sys.stderr)
         return 130
@@ -255,6 +257,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     build.add_argument(
         "-d", "--site-dir", metavar="MAP", help="map voor de site (standaard: site_dir uit mkdocs.yml)"
+    )
+    build.add_argument(
+        "--regio", metavar="ID", help="bouw de site van één regio uit 'regions' in mkdocs.yml (regio-id)"
     )
     build.set_defaults(run=cmd_build)
     serve = sub.add_parser("serve", help="bekijk de site terwijl u werkt")
