@@ -32,9 +32,13 @@ def test_home_page_look_on_a_desktop(page: Any, site_url: str) -> None:
     header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
     assert _rgb_hex(header) == "#00636b"  # mkdocs.yml: colour
 
-    for pills in page.locator("ul.mk-inline").all():
-        tops = pills.evaluate("list => [...list.children].map(li => li.getBoundingClientRect().top)")
-        assert len(tops) > 3 and tops[0] == tops[1], "pills stack one per line"
+    lists = [
+        pills.evaluate("list => [...list.children].map(li => li.getBoundingClientRect().top)")
+        for pills in page.locator("ul.mk-inline").all()
+    ]
+    assert lists and all(tops for tops in lists) and max(len(tops) for tops in lists) > 3
+    for tops in lists:  # a region of one municipality (Hoeksche Waard) has a list of one
+        assert len(tops) == 1 or tops[0] == tops[1], "pills stack one per line"
 
     cards = page.evaluate(
         "[...document.querySelectorAll('ul.mk-grid > li.mk-card')].map(li => {"
