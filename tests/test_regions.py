@@ -180,6 +180,32 @@ def test_a_regions_consultant_must_exist(tmp_path: Path) -> None:
     ) in result.stdout
 
 
+def test_a_consultant_step_needs_a_consultant_for_the_whole_area(tmp_path: Path) -> None:
+    """Without a consultant of its own, a site with regions can send a resident to their region's
+    consultant, but not from a service for residents of two regions."""
+    site = copy_site(REPO, tmp_path / "site")
+    config_file = site / "mkdocs.yml"
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace(
+            "\n      consultant: mee-drechtsteden/respijtconsulent\n", "\n", 1
+        ),
+        encoding="utf-8",
+    )
+    assert run_cli("validate", cwd=site).returncode == 0  # every 'door: consulent' lies in one region
+    record = site / "providers" / "thuiszorg-voorbeeldwijk.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert text.count("door: aanbieder") >= 1
+    record.write_text(text.replace("door: aanbieder", "door: consulent", 1), encoding="utf-8")
+    result = run_cli("validate", cwd=site)
+    assert result.returncode == 1
+    assert (
+        "providers/thuiszorg-voorbeeldwijk.yaml" in result.stdout
+        and "diensten[1].volgende_stap.door: Deze dienst is voor inwoners van meer dan één regio, "
+        "en de site heeft geen eigen consulent."
+        in result.stdout
+    ), result.stdout
+
+
 def test_a_regional_catalogue_keeps_what_serves_its_residents() -> None:
     whole = EXAMPLE.catalogue
     waard = regional_catalogue(whole, "hoeksche-waard")

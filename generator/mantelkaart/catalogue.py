@@ -274,7 +274,9 @@ def _check_step(source: Source, catalogue: Catalogue, base: PathKey, service: Se
             _problem(
                 source,
                 (*base, "volgende_stap", "door"),
-                "Deze site heeft geen consulent.",
+                "Deze dienst is voor inwoners van meer dan één regio, en de site heeft geen eigen consulent."
+                if catalogue.config.regions
+                else "Deze site heeft geen consulent.",
                 "Zet in mkdocs.yml bij 'consultant' de dienst van de consulent (aanbieder-id/dienst-id), "
                 "of kies bij 'door' de aanbieder of een andere dienst.",
             )

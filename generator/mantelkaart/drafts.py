@@ -124,7 +124,7 @@ def _party(
     if party == SELF:
         return []
     if party == CONSULTANT:
-        if catalogue.config.consultant:
+        if catalogue.config.consultants():  # the site's, or (regions:) a region's
             return []
         return [
             _problem(
