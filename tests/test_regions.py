@@ -355,6 +355,12 @@ def test_a_site_per_region_has_its_records_consultant_and_look(builds: dict[str,
     assert "MEE Drechtsteden" in finder_providers(
         drecht
     ) and "Mantelzorgpunt Voorbeeldeiland" not in finder_providers(drecht)
+    # the editors' tools edit the one data folder: every region's municipalities, as in the repository
+    assert (waard / "schema" / "provider.json").read_bytes() == (
+        REPO / "schema" / "provider.json"
+    ).read_bytes()
+    editor = (waard / "admin" / "config.yml").read_text(encoding="utf-8")
+    assert "value: dordrecht" in editor and "value: hoeksche-waard" in editor
 
 
 def internal_links(site: Path) -> list[tuple[str, str]]:

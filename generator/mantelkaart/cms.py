@@ -341,12 +341,13 @@ def cms_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
     """Producer: the web editor at /admin/."""
     from mantelkaart.outputs import OutputFile
 
-    config = cms_config(catalogue.vocabularies, catalogue.config, context.site_url)
+    whole = catalogue.config.whole_site()  # a regional build's editor edits every region's records
+    config = cms_config(catalogue.vocabularies, whole, context.site_url)
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
     yield OutputFile(f"{FOLDER}/config.yml", "# Gemaakt door mantelkaart uit het recordschema.\n" + text)
     yield OutputFile(f"{FOLDER}/index.html", index_html(catalogue.config.region))
     yield OutputFile(f"{FOLDER}/manual-init.js", "window.CMS_MANUAL_INIT = true;\n")
-    yield OutputFile(f"{FOLDER}/cms.js", glue_script(key_orders(catalogue.vocabularies, catalogue.config)))
+    yield OutputFile(f"{FOLDER}/cms.js", glue_script(key_orders(catalogue.vocabularies, whole)))
     assets = resources.files("mantelkaart") / "assets" / "cms"
     for script in ("record-format.js", "button-names.js"):
         yield OutputFile(f"{FOLDER}/{script}", (assets / script).read_text(encoding="utf-8"))

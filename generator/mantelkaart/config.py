@@ -15,6 +15,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -157,6 +158,7 @@ class SiteConfig(BaseModel):
     # that region's alone: its municipalities, records, consultant, colour, logo and name.
     regions: dict[str, Region] = Field(default_factory=dict)
     build_region: str | None = None
+    _whole: SiteConfig | None = PrivateAttr(default=None)  # a regional config's whole site
 
     @field_validator("municipalities")
     @classmethod
@@ -199,7 +201,7 @@ class SiteConfig(BaseModel):
         """The configuration of a site for one region alone (``build_region``)."""
         region = self.regions[region_id]
         keep = set(region.municipalities)
-        return self.model_copy(
+        regional = self.model_copy(
             update={
                 "region": region.name,
                 "municipalities": {m: name for m, name in self.municipalities.items() if m in keep},
@@ -211,6 +213,13 @@ class SiteConfig(BaseModel):
                 "build_region": None,
             }
         )
+        regional._whole = self.whole_site()
+        return regional
+
+    def whole_site(self) -> SiteConfig:
+        """The configuration of every region: what editors' tools (the web editor, the JSON
+        Schema) offer, as records name municipalities of any region."""
+        return self._whole or self
 
     def municipality_ids(self) -> set[str]:
         return {*self.municipalities, NATIONWIDE}

@@ -237,5 +237,6 @@ def schema_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Outpu
     """Producer: the schemas at /schema/<kind>.json, the same as the files in the repository."""
     from mantelkaart.outputs import OutputFile
 
-    for name, text in schema_texts(catalogue.vocabularies, catalogue.config).items():
+    # The whole site's (every region's municipalities), as the files in the repository are.
+    for name, text in schema_texts(catalogue.vocabularies, catalogue.config.whole_site()).items():
         yield OutputFile(f"{FOLDER}/{name}", text)
