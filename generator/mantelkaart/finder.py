@@ -219,6 +219,8 @@ def finder_page(
     data = data if data is not None else facet_data(catalogue, offers)
     facet_list = [(facet, used_values(facet, offers)) for facet in facets(catalogue)]
     here = posixpath.dirname(FINDER_PAGE)
+    state_keys = " ".join(["zoek", "open", *(facet.key for facet, _ in facet_list), *FORMER_KEYS])
+    assets_url = posixpath.relpath(posixpath.dirname(FACETS_FILE), here) + "/"
     body = maker.render(
         "finder.html",
         FINDER_PAGE,
@@ -233,8 +235,8 @@ def finder_page(
         facets=facet_list,
         sections={facet.key: sections(catalogue, facet, values) for facet, values in facet_list},
         counts=value_counts(data),
-        state_keys=" ".join(["zoek", "open", *(facet.key for facet, _ in facet_list), *FORMER_KEYS]),
-        assets_url=posixpath.relpath(posixpath.dirname(FACETS_FILE), here) + "/",
+        state_keys=state_keys,
+        assets_url=assets_url,
     )
     return Page(
         FINDER_PAGE,
@@ -242,6 +244,7 @@ def finder_page(
         body,
         f"Zoek hulp voor mantelzorgers in de regio {catalogue.config.region}: op woord, gemeente, "
         "soort hulp en voor wie.",
+        finder={"assets": assets_url, "keys": state_keys},
     )
 
 

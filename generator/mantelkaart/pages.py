@@ -36,6 +36,9 @@ class Page:
     in_search: bool = False  # listed in mkdocs-material's search index
     robots: str = ""  # e.g. "noindex": a <meta name="robots"> (theme/main.html)
     json_ld: dict[str, Any] | None = None  # schema.org data, put in <head> (theme/main.html)
+    # The finder page: where its data is and which address keys ask for results, so the
+    # top of <head> starts loading it (theme/partials/finder-loader.html).
+    finder: dict[str, str] | None = None
 
     def markdown(self) -> str:
         meta: dict[str, Any] = {"title": html.escape(self.title)}
@@ -45,6 +48,8 @@ class Page:
             meta["search"] = {"exclude": True}
         if self.robots:
             meta["robots"] = self.robots
+        if self.finder:
+            meta["finder"] = self.finder
         front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
         if self.json_ld:  # ASCII only (\\u escapes): any text reads back the same
             front += f"\njson_ld: {json.dumps(self.json_ld, separators=(',', ':'))}"

@@ -56,7 +56,7 @@ def open_without_javascript(page: Any, url: str) -> int:
     """Open ``url`` as a visitor without JavaScript sees it; returns how many finder scripts went.
 
     axe itself needs script, so the page is loaded with its <noscript> turned into a <div>
-    and without finder.js and the page's own inline finder scripts.
+    and without finder.js and the page's own inline finder script (the early list).
     """
     html = page.request.get(url).text()
     html = html.replace("<noscript", "<div").replace("</noscript>", "</div>")

@@ -60,6 +60,45 @@ def test_page_works_before_the_index_arrives_and_loads_it_only_for_words(page: A
     assert page.outside_requests == []
 
 
+FINDER_DATA = ("finder-index.json", "finder-facets.json", "finder-items.json", "lunr.nl.min.js")
+
+
+def test_words_in_the_address_start_the_data_from_the_head_and_load_each_file_once(
+    page: Any, site_url: str
+) -> None:
+    # The moment the parser reaches the finder's elements: the data must be on its way by then.
+    page.add_init_script(
+        """new MutationObserver((_, watcher) => {
+             if (document.getElementById("mk-finder")) { window.__finderRead = performance.now(); watcher.disconnect(); }
+           }).observe(document, {childList: true, subtree: true});"""
+    )
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "zoeken/?zoek=logeren")
+    page.wait_for_selector("#mk-finder[data-state='ready'][data-query='logeren']")
+    assert "Logeerzorg in Het Parkhuis" in shown_names(page)[:5]
+    started = page.evaluate(
+        """names => names.map(name => {
+             const entry = performance.getEntriesByType("resource").find(e => e.name.endsWith(name));
+             return entry ? entry.startTime : null;
+           })""",
+        list(FINDER_DATA),
+    )
+    read = page.evaluate("window.__finderRead")
+    assert all(start is not None and start < read for start in started), (started, read)
+    for name in FINDER_DATA:
+        assert sum(url.endswith(name) for url in requested) == 1, name
+    # Without words or choices the head asks for nothing: the page shows its own list first.
+    requested.clear()
+    page.goto(site_url + "zoeken/")
+    page.wait_for_selector("#mk-finder[data-state='ready']")
+    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('finder-items.json'))")
+    assert not any(url.endswith(("finder-index.json", "lunr.nl.min.js")) for url in requested)
+    assert page.evaluate("window.__finderRead") < page.evaluate(
+        "performance.getEntriesByType('resource').find(e => e.name.endsWith('finder-items.json')).startTime"
+    )
+
+
 def test_typing_shows_what_fits_at_once_and_keeps_it_in_the_url(page: Any, site_url: str) -> None:
     open_finder(page, site_url)
     rendered(page, lambda: page.type("#mk-q", "logeren dementie"), query="logeren dementie")
