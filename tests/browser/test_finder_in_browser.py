@@ -92,7 +92,9 @@ def test_words_in_the_address_start_the_data_from_the_head_and_load_each_file_on
     requested.clear()
     page.goto(site_url + "zoeken/")
     page.wait_for_selector("#mk-finder[data-state='ready']")
-    page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.endsWith('finder-items.json'))")
+    page.wait_for_function(
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('finder-items.json'))"
+    )
     assert not any(url.endswith(("finder-index.json", "lunr.nl.min.js")) for url in requested)
     assert page.evaluate("window.__finderRead") < page.evaluate(
         "performance.getEntriesByType('resource').find(e => e.name.endsWith('finder-items.json')).startTime"

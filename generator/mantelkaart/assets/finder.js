@@ -12,7 +12,7 @@
  * replaceState while typing), so a link reproduces the view and back/forward work.
  *
  * Data, all self-hosted beside this script (window.mantelkaartFinderLoads holds the
- *  loads, shared with the loader at the top of the page, theme/partials/finder-loader.html):
+ * loads, shared with the loader at the top of the page, theme/partials/finder-loader.html):
  *   finder-facets.json  facet codes per service, labels once;
  *   finder-items.json   what a result card shows: link, name, provider, summary, closed,
  *                       place, cost, indicatie and phone (texts stored once, see finder.py);
