@@ -612,6 +612,10 @@ def main(argv: list[str] | None = None) -> int:
         from bench.finder import main as finder_main
 
         return finder_main(argv[1:])
+    if argv[:1] == ["national"]:  # the country built per region (bench/national.py)
+        from bench.national import main as national_main
+
+        return national_main(argv[1:])
     args = parser().parse_args(argv)
     results = Results(started=datetime.now().isoformat(timespec="seconds"), machine=machine())
     work = Path(tempfile.mkdtemp(prefix="mantelkaart-bench-"))

@@ -752,9 +752,14 @@ def slugify(text: str) -> str:
 class _Writer:
     """Composes the records of one site from a seeded random generator."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, towns: tuple[Town, ...] | None = None, nationwide: float = 0.05) -> None:
         self.rng = random.Random(seed)
         self.used_ids: set[str] = set()
+        self.towns = TOWNS if towns is None else towns  # read at call time: bench/leaflets.py swaps TOWNS
+        self.nationwide = nationwide  # the share of services for all of the Netherlands (landelijk)
+        self.neighbours: dict[str, list[Town]] = {}  # towns with the same area code, by area code
+        for town in self.towns:
+            self.neighbours.setdefault(town.area_code, []).append(town)
 
     # -- small pieces --
     def pick(self, items: tuple[str, ...], low: int, high: int) -> list[str]:
@@ -860,11 +865,11 @@ class _Writer:
             if rng.random() < 0.5:
                 audience["mantelzorger"] = {"toelichting": rng.choice(CAREGIVER_NOTES)}
             data["voor_wie"] = audience
-        if rng.random() < 0.05:
+        if rng.random() < self.nationwide:
             data["werkgebied"] = ["landelijk"]
         else:
-            nearby = [t.id for t in TOWNS if t.area_code == town.area_code and t.id != town.id]
-            data["werkgebied"] = [town.id, *rng.sample(nearby, rng.randint(0, 3))]
+            nearby = [t.id for t in self.neighbours[town.area_code] if t.id != town.id]
+            data["werkgebied"] = [town.id, *rng.sample(nearby, rng.randint(0, min(3, len(nearby))))]
         data["omgeving"] = setting
         if setting in ("buitenshuis", "samen") or rng.random() < 0.3:
             data["locaties"] = rng.sample(location_ids, rng.randint(1, len(location_ids)))
@@ -899,7 +904,8 @@ class _Writer:
     def provider(self, town: Town, municipal: bool) -> tuple[str, dict[str, Any]]:
         rng = self.rng
         if municipal:
-            name, kind, place = f"Gemeente {town.name}", "gemeente", f"gemeente {town.name}"
+            name = town.name if town.name.startswith("Gemeente ") else f"Gemeente {town.name}"
+            kind, place = "gemeente", f"gemeente {town.name.removeprefix('Gemeente ')}"
             types = list(MUNICIPAL_SERVICES)
             summary = f"De gemeente {town.name} helpt mantelzorgers met advies, regelingen en waardering."
         else:
@@ -913,8 +919,9 @@ class _Writer:
         about = rng.sample(ABOUT, 2)
         label = "Wijkpunt" if municipal else place
         locations = [self.location("hoofdlocatie", town, None if municipal else place)]
-        if rng.random() < 0.35:
-            other = rng.choice([t for t in TOWNS if t.area_code == town.area_code and t != town])
+        others = [t for t in self.neighbours[town.area_code] if t != town]
+        if others and rng.random() < 0.35:
+            other = rng.choice(others)
             locations.append(self.location(f"locatie-{other.id}", other, f"{label} {other.name}"))
         location_ids = [location["id"] for location in locations]
         contact: dict[str, Any] = {"telefoon": self.phone(town), "bereikbaar": rng.choice(REACHABLE)}
@@ -996,11 +1003,13 @@ def municipal_count(providers: int) -> int:
     return min(len(TOWNS), max(1, providers // 10))
 
 
-def mkdocs_yml(municipalities: dict[str, str], nav: bool = True, consultant: str = "") -> str:
+def mkdocs_yml(
+    municipalities: dict[str, str], nav: bool = True, consultant: str = "", region: str = REGION
+) -> str:
     """The site's mkdocs.yml: the example site's settings, ~20 municipalities."""
     towns = "\n".join(f"        {key}: {value}" for key, value in municipalities.items())
     text = f"""\
-site_name: Mantelkaart {REGION} (synthetisch)
+site_name: Mantelkaart {region} (synthetisch)
 site_description: Synthetische sociale kaart voor benchmarks
 site_url: https://example.org/mantelkaart/
 edit_uri: https://github.com/mantelkaart/mantelkaart/edit/main/docs/
@@ -1018,7 +1027,7 @@ plugins:
   - search:
       lang: nl
   - mantelkaart:
-      region: {REGION}
+      region: {region}
       example_data: true
       stale_after_months: 12
       municipalities:

@@ -46,7 +46,13 @@ def steps(name: str) -> list[dict[str, Any]]:
 
 def test_workflows_pass_actionlint() -> None:
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["publish.yml", "pull-request.yml", "release.yml", "verification.yml"]
+    assert [f.name for f in files] == [
+        "publish.yml",
+        "pull-request.yml",
+        "regions.yml",
+        "release.yml",
+        "verification.yml",
+    ]
     result = actionlint(*files)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -87,6 +93,44 @@ def test_publish_workflow_deploys_to_pages() -> None:
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert data["jobs"]["publiceren"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "mantelkaart build -d site" in "\n".join(s.get("run", "") for s in steps("publish.yml"))
+
+
+def test_regions_workflow_builds_a_matrix_of_regions_and_publishes_them_together() -> None:
+    data = workflow("regions.yml")
+    jobs = data["jobs"]
+    assert data[True]["push"]["branches"] == ["main"]
+    # The matrix is the list `mantelkaart regions` prints (tests/test_national.py runs it).
+    listing = jobs["regios"]
+    assert 'echo "regios=$(mantelkaart regions)" >> "$GITHUB_OUTPUT"' in [
+        s.get("run") for s in listing["steps"]
+    ]
+    assert listing["outputs"]["regios"] == "${{ steps.lijst.outputs.regios }}"
+    build = jobs["bouwen"]
+    assert build["needs"] == "regios"
+    assert build["strategy"]["matrix"]["regio"] == "${{ fromJSON(needs.regios.outputs.regios) }}"
+    runs = "\n".join(s.get("run", "") for s in build["steps"])
+    assert 'mantelkaart build --regio "$REGIO" -d "site/$REGIO"' in runs
+    upload = next(s for s in build["steps"] if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "regio-${{ matrix.regio }}"
+    # The publish job waits for every region's build (a matrix job is done when all are)
+    # and refuses a tree with a region missing (`--voorpagina` checks each folder).
+    merge = jobs["samenvoegen"]
+    assert set(merge["needs"]) == {"regios", "bouwen"}
+    download = next(s for s in merge["steps"] if s.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"]["pattern"] == "regio-*"
+    assert "mantelkaart regions --voorpagina site" in "\n".join(s.get("run", "") for s in merge["steps"])
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in merge["steps"])
+    assert jobs["publiceren"]["needs"] == "samenvoegen"
+    # Least permissions: only deploying writes, nothing else does.
+    assert data["permissions"] == {}
+    for name, job in jobs.items():
+        expected = {"pages": "write", "id-token": "write"} if name == "publiceren" else {"contents": "read"}
+        assert job["permissions"] == expected, name
+    # One of the two publishes: the variable switches publish.yml off and this one on.
+    switch = "vars.MANTELKAART_PER_REGIO"
+    assert jobs["regios"]["if"].startswith(f"{switch} == 'true'")
+    assert workflow("publish.yml")["jobs"]["bouwen"]["if"] == f"{switch} != 'true'"
+    assert data["concurrency"]["group"] == workflow("publish.yml")["concurrency"]["group"]
 
 
 def test_weekly_workflow_reads_the_count_the_stale_command_writes(tmp_path: Path) -> None:
@@ -132,7 +176,7 @@ def test_zizmor_finds_an_unpinned_action(tmp_path: Path) -> None:
 
 
 def test_every_action_is_pinned_to_a_commit_on_the_node_24_runtime() -> None:
-    for name in ("publish.yml", "pull-request.yml", "verification.yml"):
+    for name in ("publish.yml", "pull-request.yml", "regions.yml", "verification.yml"):
         text = (WORKFLOWS / name).read_text(encoding="utf-8")
         uses = re.findall(r"uses: (\S+)(.*)", text)
         assert uses

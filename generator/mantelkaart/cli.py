@@ -81,6 +81,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_regions(args: argparse.Namespace) -> int:
+    from mantelkaart.region_sites import MissingRegions, regions_json, write_overview
+
+    config, _ = site_config(Path(args.config))
+    if args.voorpagina is None:
+        print(regions_json(config))  # one line: a GitHub Actions matrix reads it
+        return 0
+    try:
+        page = write_overview(config, Path(args.voorpagina))
+    except MissingRegions as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"De voorpagina staat in {page}.", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
@@ -262,6 +278,15 @@ def parser() -> argparse.ArgumentParser:
         "--regio", metavar="ID", help="bouw de site van één regio uit 'regions' in mkdocs.yml (regio-id)"
     )
     build.set_defaults(run=cmd_build)
+    regions = sub.add_parser(
+        "regions", help="de regio-id's uit mkdocs.yml, als JSON (voor een bouw per regio)"
+    )
+    regions.add_argument(
+        "--voorpagina",
+        metavar="MAP",
+        help="schrijf MAP/index.html met een link naar elke regio (de sites staan in MAP/<regio-id>/)",
+    )
+    regions.set_defaults(run=cmd_regions)
     serve = sub.add_parser("serve", help="bekijk de site terwijl u werkt")
     serve.add_argument(
         "-a",

@@ -41,6 +41,7 @@ from mantelkaart.outputs import BACKGROUND, STYLESHEET, SiteContext
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.parties import consultant_settings
 from mantelkaart.problems import render
+from mantelkaart.region_sites import regional_site_url
 from mantelkaart.regions import check_logos, regional_catalogue, regional_name
 from mantelkaart.saved_list import PRINT_STYLESHEET, SAVED_LIST_SCRIPT, SAVED_LIST_STYLESHEET
 from mantelkaart.validation import KINDS
@@ -87,6 +88,8 @@ class MantelkaartPlugin(BasePlugin[base.LegacyConfig]):
         if region:  # a site for one region alone, from the same data folder
             self.site = self.site.for_region(region)
             config.site_name = regional_name(self.whole_site, region, config.site_name)
+            # Published with the other regions in /<region-id>/ (.github/workflows/regions.yml)
+            config.site_url = regional_site_url(config.site_url or "", region) or config.site_url
             if config.site_description:
                 config.site_description = config.site_description.replace(
                     self.whole_site.region, self.site.region
