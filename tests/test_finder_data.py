@@ -109,6 +109,20 @@ def test_opening_hours_become_day_masks_and_minutes() -> None:
     assert opening_spans(dagopvang) == []  # tijdelijk gesloten: never "nu open"
 
 
+def test_the_weekend_is_what_the_opening_hours_say() -> None:
+    """ "Ook in het weekend": a span on a Saturday or Sunday; no hours, no value (unknown)."""
+    catalogue = load_site(REPO).catalogue
+    when = next(facet for facet in facets(catalogue) if facet.key == "wanneer")
+    weekend, weekdays, unknown = [], [], []
+    for offer in finder_offers(catalogue):
+        hours = offer.service.hours
+        days = {day for span in hours.spans for day in span.days} if hours else None
+        (unknown if days is None else weekend if days & {"za", "zo"} else weekdays).append(when.codes(offer))
+    assert weekend and weekdays and unknown
+    assert all(codes == ["weekend"] for codes in weekend)
+    assert all(codes == [] for codes in weekdays + unknown)
+
+
 def words_of(catalogue, key: str, value_id: str) -> list[str]:
     """The terms-index words of one facet value."""
     offers = finder_offers(catalogue)

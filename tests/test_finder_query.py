@@ -108,9 +108,22 @@ def _rules(kind: str) -> dict[str, tuple[str, list[str], str]]:
     used = {facet.key: [value for value, _ in used_values(facet, offers)] for facet in facets(catalogue)}
     return {
         stems: (key, [used[key][number] for number in numbers], label)
-        for key, numbers, label, phrases in data[kind]
+        for key, numbers, label, phrases, *_ in data[kind]
         for stems in phrases.split("|")
     }
+
+
+def test_in_the_weekend_is_a_chip_that_keeps_the_text_too() -> None:
+    """The package's "in het weekend" is a named rule (its chip keeps the services whose text
+    says weekend), weighed as a condition; "weekend" alone stays a word (a weekend away)."""
+    rules = _rules("named")
+    assert rules[phrase_stems("in het weekend")] == ("wanneer", ["weekend"], "In het weekend")
+    assert rules[phrase_stems("op zondag")][0] == "wanneer"
+    assert phrase_stems("weekend") not in rules and phrase_stems("weekend") not in _rules("filters")
+    catalogue = EXAMPLE.catalogue
+    named = search_index(catalogue, finder_offers(catalogue))["query"]["named"]
+    assert [rule[4] for rule in named if rule[0] == "wanneer"] == [0.25]
+    assert all(len(rule) == 4 for rule in named if rule[0] != "wanneer")
 
 
 def test_filter_phrases_name_values_the_site_has() -> None:

@@ -163,6 +163,24 @@ def _indication(catalogue: Catalogue) -> Facet:
     return Facet("indicatie", "Indicatie of verwijzing", values, codes)
 
 
+WHEN = "wanneer"  # shown with "Nu open" under "Wanneer", not folded like the others
+WEEKEND = "weekend"
+WEEKEND_DAYS = frozenset({"za", "zo"})
+
+
+def _when() -> Facet:
+    """ "Ook in het weekend": the services whose opening hours name a Saturday or Sunday.
+    A service without opening hours is in no value (nothing is known about its days)."""
+
+    def codes(offer: Offer) -> list[str]:
+        hours = offer.service.hours
+        if hours is None or not any(WEEKEND_DAYS & set(span.days) for span in hours.spans):
+            return []
+        return [WEEKEND]
+
+    return Facet(WHEN, "Wanneer", [(WEEKEND, "Ook in het weekend, volgens de openingstijden")], codes)
+
+
 def who(label: str) -> str:
     """'De gemeente (Wmo)' as it reads within a sentence: 'de gemeente (Wmo)'."""
     return label[:1].lower() + label[1:] if label.startswith(("De ", "Het ")) else label
@@ -184,6 +202,7 @@ def facets(catalogue: Catalogue) -> list[Facet]:
             catalogue, "doelgroep", "Voor wie", "doelgroepen", lambda o: o.service.target_groups
         ),
         _vocabulary_facet(catalogue, "omgeving", "Waar", "omgevingen", lambda o: [o.service.setting]),
+        _when(),
         _cost(catalogue),
         _indication(catalogue),
         _vocabulary_facet(catalogue, "toegang", "Hoe komt u eraan", "toegang", lambda o: o.service.access),

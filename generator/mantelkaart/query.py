@@ -174,19 +174,33 @@ def query_data(
 ) -> dict[str, Any]:
     """The query rules for ``finder.js``: lemmas, filler words, adult and child words, and
     the phrases that name a filter the site has, in two lists: ``filters`` (the package's
-    own, matched first) and ``named`` (:func:`value_phrases`). A rule is [facet key, value
+    own, matched first) and ``named`` (:func:`value_phrases`, and the package's phrases
+    marked ``ook_in_tekst``, which add the weight of their text's words). A rule is [facet key, value
     numbers, chip label ("" for the value's own label), the phrases' stems separated by "|"]."""
     data = search_words()
-    filters = [
-        _rule(rule["facet"], [rule["waarde"]], "", [phrase_stems(p) for p in rule["woorden"]], facet_values)
+    package = [
+        (
+            rule,
+            _rule(
+                rule["facet"], [rule["waarde"]], "", [phrase_stems(p) for p in rule["woorden"]], facet_values
+            ),
+        )
         for rule in data["filters"]
     ]
+    filters = [made for rule, made in package if not rule.get("ook_in_tekst")]
     grouped: dict[tuple[str, tuple[str, ...], str], list[str]] = {}
     for stems, (key, ids, label) in (named or {}).items():
         grouped.setdefault((key, tuple(ids), label), []).append(stems)
     values = [
         _rule(key, list(ids), label, phrases, facet_values) for (key, ids, label), phrases in grouped.items()
     ]
+    # A package phrase marked ook_in_tekst ("in het weekend") acts as a vocabulary's phrase:
+    # its chip keeps also the services whose own text names it.
+    for rule, made in package:
+        if rule.get("ook_in_tekst") and made:
+            values.append(
+                [made[0], made[1], str(rule.get("label", "")), made[3], float(rule.get("gewicht", 1))]
+            )
     return {
         "lemmas": {**lemmas(), **{str(k): str(v) for k, v in data["engels"].items()}},
         "young": [str(word) for word in data["jong"]],

@@ -5,8 +5,8 @@ shows a chip for the words that name a filter (a target group, a respite form, "
 "zonder indicatie", …), results of that filter with the most relevant first, and the chip
 is removed with the keyboard: the other words stay, the status says what was taken away,
 focus stays in the chips or goes back to the box. The phrase → filter mapping comes from the
-vocabularies' data (tests/test_finder_query.py); words naming no facet ("in het weekend":
-the data has no weekend facet) are searched as words.
+vocabularies' data (tests/test_finder_query.py); "in het weekend" names the opening hours'
+weekend days; words naming no facet ("'s avonds") are searched as words.
 """
 
 from __future__ import annotations
@@ -107,6 +107,28 @@ def test_at_night_is_a_chip_in_each_way_of_writing_it(wide: Any, site_url: str) 
         assert chip_labels(wide) == ["Nacht- en weekendzorg: weghalen uit de zoekwoorden"], written
 
 
+def test_ticking_the_weekend_shows_the_services_open_on_saturday_or_sunday(wide: Any, site_url: str) -> None:
+    """ "Wanneer": the box beside "Nu open" keeps the services whose opening hours name a
+    Saturday or Sunday; a service without opening hours is not in it (nothing is known)."""
+    open_finder(wide, site_url)
+    weekend = {offer.service.name for offer in OFFERS if _weekend(offer)}
+    assert 0 < len(weekend) < len(OFFERS)
+    rendered(wide, lambda: wide.check("#mk-f-wanneer-weekend"), "")
+    assert "wanneer=weekend" in wide.url
+    assert set(shown_names(wide)) == weekend
+    assert "Vaste vrije middag (blokzorg)" not in weekend  # respite on weekdays only
+
+
+def _weekend(offer: Any) -> bool:
+    hours = offer.service.hours
+    return hours is not None and any({"za", "zo"} & set(span.days) for span in hours.spans)
+
+
+def _text(offer: Any) -> str:
+    """Every text of the service (the finder's index holds them all)."""
+    return str(offer.service.model_dump_json()).lower()
+
+
 @pytest.mark.parametrize(
     ("text", "chips"),
     [
@@ -118,8 +140,9 @@ def test_at_night_is_a_chip_in_each_way_of_writing_it(wide: Any, site_url: str) 
         ("logeren dementie", ["Logeeropvang", "Dementie"]),
         ("cursus alzheimer", ["Cursussen en uitleg", "Dementie"]),
         ("adempauze", ["Respijtzorg"]),
+        ("in het weekend", ["In het weekend"]),
+        ("logeren op zondag", ["Logeeropvang", "In het weekend"]),
         # No facet of the data names these: they are searched as words.
-        ("in het weekend", []),
         ("'s avonds", []),
         ("oppas voor mijn vader", []),
     ],
@@ -131,14 +154,22 @@ def test_which_words_become_chips(page: Any, site_url: str, text: str, chips: li
     assert result_count(page) > 0
 
 
-def test_weekend_is_searched_as_a_word_beside_a_chip(page: Any, site_url: str) -> None:
+def test_in_the_weekend_is_a_chip_beside_a_respite_form(page: Any, site_url: str) -> None:
+    """ "logeren in het weekend": two chips; the logeerhuizen first (their text or opening
+    hours say weekend); without the respite form, what the weekend alone answers."""
     open_finder(page, site_url, "?zoek=logeren+in+het+weekend")
-    assert [label.split(":")[0] for label in chip_labels(page)] == ["Logeeropvang"]
-    assert {name for name in shown_names(page)[:4] if name.startswith("Logeerzorg")} == {
+    assert [label.split(":")[0] for label in chip_labels(page)] == ["Logeeropvang", "In het weekend"]
+    top = shown_names(page)[:4]
+    assert {name for name in top if name.startswith("Logeerzorg")} == {
         "Logeerzorg MEE Plus",
         "Logeerzorg De Merwelanden",
         "Logeerzorg in Het Parkhuis",
-    }
+    }, top
+    by_name = {offer.service.name: offer for offer in OFFERS}
+    first = by_name[top[0]]  # the one with both: a logeerhuis whose text or hours say weekend
+    assert first.service.respite_form == "logeeropvang" and (_weekend(first) or "weekend" in _text(first)), (
+        top
+    )
     rendered(page, lambda: page.locator(CHIPS).first.click(), "in het weekend")
     names = shown_names(page)
     assert "Weekend weg voor mantelzorgers" in names[:3] and "Nacht- en weekendzorg" in names[:3]

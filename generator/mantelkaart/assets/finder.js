@@ -621,9 +621,10 @@
           if (!scores.has(Number(result.ref))) scores.set(Number(result.ref), 0.001);
         });
       });
+      var weight = filter.rule[4] === undefined ? 1 : filter.rule[4]; // "in het weekend": a condition
       naming.forEach(function (word) {
         matchWord(index, data, word, named).forEach(function (score, number) {
-          if (scores.has(number)) scores.set(number, scores.get(number) + score);
+          if (scores.has(number)) scores.set(number, scores.get(number) + weight * score);
         });
       });
       words.push(filter.label || facetValues(data, filter.key)[filter.numbers[0]][1]);
