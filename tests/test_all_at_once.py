@@ -309,7 +309,7 @@ def test_help_is_dutch(tmp_path: Path, command: str) -> None:
     ("args", "said"),
     [
         ([], "mantelkaart: fout: dit ontbreekt nog: OPDRACHT"),
-        (["valideer"], "'valideer' bestaat niet; kies uit validate, build, serve,"),
+        (["valideer"], "'valideer' bestaat niet; kies uit validate, build,"),
         (["new", "aanbieder", "X"], "kies uit provider, respite-form of regulation"),
         (["validate", "--streng"], "mantelkaart: fout: onbekend: --streng"),
         (["validate", "--today", "morgen"], "--today: 'morgen' is geen geldige waarde"),
