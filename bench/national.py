@@ -29,6 +29,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -232,6 +233,7 @@ class Result:
     measured: list[RegionResult] = field(default_factory=list)
     publish_seconds: float = 0.0
     publish_mb: float = 0.0
+    own_records: dict[str, Any] = field(default_factory=dict)  # --own-records
 
     @property
     def slowest(self) -> float:
@@ -289,6 +291,29 @@ def publish(data: Path, sites: dict[str, Path], target: Path) -> tuple[float, fl
     return seconds, folder_mb(target)[0]
 
 
+def own_records(data: Path, region: Region, consultants: set[str], target: Path) -> Path:
+    """A copy of the data folder with only what ``region``'s build shows: its providers and
+    those serving all of the Netherlands, the other regions' consultants (mkdocs.yml names
+    them), its municipalities' regulations and every respite form. Building from it
+    measures what reading the whole data folder costs a regional build (docs-dev/scale.md)."""
+    from mantelkaart.loader import parse_text
+
+    keep = {town.id for town in region.towns} | {"landelijk"}
+    shutil.copytree(data, target, ignore=shutil.ignore_patterns("providers", "regulations"))
+    for sub, key in (("providers", "diensten"), ("regulations", "gemeenten")):
+        (target / sub).mkdir()
+        for path in (data / sub).iterdir():
+            record = parse_text(path.read_text(encoding="utf-8"))
+            if sub == "providers":
+                areas = {m for service in record[key] for m in service["werkgebied"]}
+                wanted = bool(areas & keep) or path.stem in consultants
+            else:
+                wanted = bool(set(record[key]) & keep)
+            if wanted:
+                shutil.copy2(path, target / sub / path.name)
+    return target
+
+
 def sample(regions: list[Region], count: int | None) -> list[Region]:
     """The regions to build: the largest, the smallest, then the rest from large to small."""
     by_size = sorted(regions, key=lambda r: (-r.services, r.id))
@@ -311,12 +336,23 @@ def table(result: Result) -> str:
         "",
         f"Country: {result.municipalities} municipalities, {result.regions} regions, {result.providers:,} providers, "
         f"{result.services:,} services ({result.nationwide_services} landelijk, {result.shared_providers} providers "
-        f"in two regions); generated in {result.generate_seconds:.0f} s.",
+        f"in two regions); "
+        + (
+            f"generated in {result.generate_seconds:.0f} s."
+            if result.generate_seconds
+            else "reused (--data)."
+        ),
         f"Publish ({len(result.measured)} regions, {result.publish_mb:.0f} MB): {result.publish_seconds:.1f} s.",
         f"Matrix wall time (slowest region + publish): {result.matrix_wall:.1f} s.",
         f"One machine, regions one after another (measured regions): {total:.1f} s.",
         f"Load average before / after: {result.load_before} / {result.load_after}.",
     ]
+    if result.own_records:
+        own = result.own_records
+        lines.append(
+            f"{own['region']} built from a folder with only its {own['provider_files']:,} provider files: "
+            f"{own['seconds']:.1f} s (CPU {own['cpu_seconds']:.1f} s, peak {own['peak_mb']:.0f} MB)."
+        )
     return "\n".join(lines)
 
 
@@ -329,6 +365,11 @@ def parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help=f"exit 1 if a region takes {LIMIT:.0f} s or more"
     )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--own-records",
+        action="store_true",
+        help="also build the largest region from a folder with only the records it shows",
+    )
     return parser
 
 
@@ -344,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             country = write_country(data, args.scale, args.seed)
             save_country(country)
-        generated = time.perf_counter() - start
+        generated = 0.0 if reuse else time.perf_counter() - start  # 0: written by an earlier run
         print(
             f"[national] country in {data} ({'reused' if reuse else f'written in {generated:.0f} s'})",
             file=sys.stderr,
@@ -373,6 +414,17 @@ def main(argv: list[str] | None = None) -> int:
             sites[region.id] = target
             print(
                 f"[national] {region.id}: {measured.services:,} services in {measured.seconds:.1f} s",
+                file=sys.stderr,
+            )
+        if args.own_records:  # what the rest of the country's records cost the largest region
+            largest = sample(country.regions, 1)[0]
+            consultants = {r.consultant.split("/")[0] for r in country.regions}
+            alone = own_records(data, largest, consultants, Path(tmp) / "own-records")
+            files = sum(1 for _ in (alone / "providers").iterdir())
+            measured = build_region(alone, largest, Path(tmp) / "own-site", logs)
+            result.own_records = {"region": largest.id, "provider_files": files, **asdict(measured)}
+            print(
+                f"[national] {largest.id} from its own {files} provider files: {measured.seconds:.1f} s",
                 file=sys.stderr,
             )
         seconds, megabytes = publish(data, sites, Path(tmp) / "published" / "site")

@@ -14,8 +14,9 @@ from mkdocs.config import load_config
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
 from mantelkaart.region_sites import MissingRegions, assemble, regional_site_url, write_overview
+from mantelkaart.regions import regional_catalogue
 
-from bench.national import MUNICIPALITIES, REGIONS, sample, write_country
+from bench.national import MUNICIPALITIES, REGIONS, own_records, sample, write_country
 from bench.synthetic import TODAY
 from support import REPO, run_cli
 
@@ -54,6 +55,25 @@ def test_every_region_has_its_own_consultant_and_the_data_is_valid(country: tupl
         assert set(offer.service.area) & set(region.municipalities), rid
     assert len(catalogue.offers) == summary.services  # type: ignore[attr-defined]
     assert summary.shared_providers > 0 and summary.nationwide > 0  # type: ignore[attr-defined]
+
+
+def test_a_regional_build_shows_what_the_country_counted_and_needs_only_those_files(
+    country: tuple[Path, object], tmp_path: Path
+) -> None:
+    folder, summary = country
+    config, root = site_config(folder / "mkdocs.yml")
+    whole = Dataset.load(root, config, today=TODAY).catalogue
+    largest = sample(summary.regions, 1)[0]  # type: ignore[attr-defined]
+    consultants = {r.consultant.split("/")[0] for r in summary.regions}  # type: ignore[attr-defined]
+    alone = own_records(folder, largest, consultants, tmp_path / "alone")
+    alone_config, alone_root = site_config(alone / "mkdocs.yml")
+    part = Dataset.load(alone_root, alone_config, today=TODAY)
+    assert not part.problems, "\n".join(p.text() for p in part.problems[:5])
+    from_whole = regional_catalogue(whole, largest.id)
+    from_part = regional_catalogue(part.catalogue, largest.id)
+    assert len(from_whole.offers) == len(from_part.offers) == largest.services
+    assert sorted(o.key for o in from_whole.offers) == sorted(o.key for o in from_part.offers)
+    assert len(part.catalogue.offers) < len(whole.offers)
 
 
 def test_the_sample_starts_with_the_largest_and_the_smallest_region(country: tuple[Path, object]) -> None:
