@@ -40,9 +40,10 @@ from mkdocs.config import load_config
 
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.outputs import SiteContext, site_outputs
+from mantelkaart.outputs import site_outputs
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.plugin import BLOCK
+from mantelkaart.site_output import SiteContext
 
 from bench.synthetic import TODAY, SiteSummary, write_site
 

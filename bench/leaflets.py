@@ -35,7 +35,7 @@ from typing import Any
 from mantelkaart.dataset import Dataset
 from mantelkaart.leaflets import leaflet_outputs
 from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.outputs import SiteContext
+from mantelkaart.site_output import SiteContext
 
 from bench import synthetic
 

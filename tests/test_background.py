@@ -13,7 +13,7 @@ import pytest
 from mantelkaart import background as background_module
 from mantelkaart import cores
 from mantelkaart.background import Background
-from mantelkaart.outputs import OutputFile, SiteContext
+from mantelkaart.site_output import OutputFile, SiteContext
 
 from support import REPO, copy_site, load, run_cli
 

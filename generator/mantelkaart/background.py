@@ -21,7 +21,7 @@ from mantelkaart import cores, scratch
 
 if TYPE_CHECKING:
     from mantelkaart.catalogue import Catalogue
-    from mantelkaart.outputs import OutputFile, SiteContext
+    from mantelkaart.site_output import OutputFile, SiteContext
 
 Producer = Callable[["Catalogue", "SiteContext"], Iterable["OutputFile"]]
 

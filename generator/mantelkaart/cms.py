@@ -31,7 +31,7 @@ from mantelkaart.records import KINDS
 from mantelkaart.vocabulary import Vocabularies
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import Output, SiteContext
+    from mantelkaart.site_output import Output, SiteContext
 
 FOLDER = "admin"
 FORMAT = "mantelkaart-yaml"
@@ -339,7 +339,7 @@ def _library_files(config_dir: Path) -> Iterator[tuple[str, bytes]]:
 
 def cms_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
     """Producer: the web editor at /admin/."""
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     whole = catalogue.config.whole_site()  # a regional build's editor edits every region's records
     config = cms_config(catalogue.vocabularies, whole, context.site_url)

@@ -30,7 +30,7 @@ from mantelkaart.comparison import (
 from mantelkaart.pages import Page, PageMaker
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import OutputFile, SiteContext
+    from mantelkaart.site_output import OutputFile, SiteContext
 
 PAGE = "gemeenten/vergelijk.md"
 CSV_FILE = "open-data/gemeenten-vergelijking.csv"
@@ -51,7 +51,7 @@ def previous_fingerprints(previous_site: Path | None) -> dict[str, list[Any]] | 
 
 
 def comparison_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Page | OutputFile]:
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     config = catalogue.config
     if not config.municipalities:

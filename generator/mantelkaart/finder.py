@@ -45,7 +45,7 @@ from mantelkaart.query import form_words
 from mantelkaart.search_index import search_index
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import Output, SiteContext
+    from mantelkaart.site_output import Output, SiteContext
 
 FINDER_PAGE = "zoeken/index.md"
 FINDER_SCRIPT = "assets/mantelkaart/finder.js"
@@ -272,7 +272,7 @@ def group_pages(catalogue: Catalogue, offers: list[Offer], site_url: str = "") -
 
 
 def finder_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     offers = finder_offers(catalogue)
     assets = resources.files("mantelkaart") / "assets"

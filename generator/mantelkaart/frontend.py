@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import OutputFile, SiteContext
+    from mantelkaart.site_output import OutputFile, SiteContext
 
 VENDOR = "assets/mantelkaart/vendor"
 
@@ -82,7 +82,7 @@ def node_modules(config_dir: Path, needed: str) -> Path:
 
 
 def vendor_files(context: SiteContext, libraries: dict[str, str]) -> Iterator[OutputFile]:
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     first = next(iter(libraries.values()))
     folder = node_modules(context.config_dir, first)

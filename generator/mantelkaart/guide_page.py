@@ -24,7 +24,7 @@ from mantelkaart.indication import indication_line
 from mantelkaart.pages import Page, PageMaker
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import Output, SiteContext
+    from mantelkaart.site_output import Output, SiteContext
 
 GUIDE_PAGE = "keuzehulp/index.md"
 OFFERS_FOLDER = "keuzehulp/aanbod"  # one JSON file per municipality, next to the page
@@ -103,7 +103,7 @@ def guide_body(catalogue: Catalogue, site_url: str = "") -> str | None:
 
 
 def guide_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     assets = resources.files("mantelkaart") / "assets"
     yield OutputFile(GUIDE_SCRIPT, (assets / "keuzehulp.js").read_text(encoding="utf-8"))

@@ -38,7 +38,7 @@ from mantelkaart.records import KINDS
 from mantelkaart.vocabulary import Vocabularies
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import Output, SiteContext
+    from mantelkaart.site_output import Output, SiteContext
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 FOLDER = "schema"
@@ -235,7 +235,7 @@ def outdated_schemas(folder: Path, vocabularies: Vocabularies, config: SiteConfi
 
 def schema_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
     """Producer: the schemas at /schema/<kind>.json, the same as the files in the repository."""
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     # The whole site's (every region's municipalities), as the files in the repository are.
     for name, text in schema_texts(catalogue.vocabularies, catalogue.config.whole_site()).items():

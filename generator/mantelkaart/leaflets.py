@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from mantelkaart.catalogue import Catalogue, Offer
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import OutputFile, SiteContext
+    from mantelkaart.site_output import OutputFile, SiteContext
 
 log = logging.getLogger("mantelkaart.leaflets")
 
@@ -93,7 +93,7 @@ def respite_form_leaflets(catalogue: Catalogue) -> Iterator[Leaflet]:
 
 def leaflet_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[OutputFile]:
     """Every folder of the site; none when the setting is off or WeasyPrint cannot run here."""
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     if not catalogue.config.folders:
         return

@@ -20,7 +20,7 @@ from mantelkaart.frontend import FONTS, vendor_files
 
 if TYPE_CHECKING:
     from mantelkaart.config import SiteConfig
-    from mantelkaart.outputs import Output, SiteContext
+    from mantelkaart.site_output import Output, SiteContext
 
 WHITE = "#ffffff"
 MINIMUM_CONTRAST = 4.5  # WCAG 2.1 AA for text: white text on the colour, and the colour as text on white
@@ -147,7 +147,7 @@ def theme_settings(site: SiteConfig, docs_dir: Path) -> dict[str, Any]:
 
 def look_outputs(catalogue: object, context: SiteContext) -> Iterator[Output]:
     """The default logo and the self-hosted typeface (with its licence)."""
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     logo = resources.files("mantelkaart") / "assets" / "logo.svg"
     yield OutputFile(DEFAULT_LOGO, logo.read_bytes())

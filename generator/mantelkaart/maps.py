@@ -19,7 +19,7 @@ from mantelkaart.frontend import MAP_LIBRARIES, vendor_files
 from mantelkaart.records import Location
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import Output, SiteContext
+    from mantelkaart.site_output import Output, SiteContext
 
 MAP_SCRIPT = "assets/mantelkaart/maps.js"
 MAP_FILE = "assets/mantelkaart/finder-map.json"
@@ -57,7 +57,7 @@ def map_data(offers: list[Offer]) -> dict[str, object]:
 
 
 def map_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     script = (resources.files("mantelkaart") / "assets" / "maps.js").read_text(encoding="utf-8")
     yield OutputFile(MAP_SCRIPT, script)

@@ -25,7 +25,7 @@ from mantelkaart.skeleton import slugify
 from mantelkaart.spreadsheet import Spreadsheet
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import Output, SiteContext
+    from mantelkaart.site_output import Output, SiteContext
 
 FOLDER = "open-data"
 PAGE = f"{FOLDER}/index.md"
@@ -195,7 +195,7 @@ def download_page(catalogue: Catalogue, files: list[DataFile]) -> Page:
 
 def open_data(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
     """The producer: every file under ``open-data/``, then the page that lists them."""
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     files = data_files(catalogue, context.site_url)
     for data_file in files:

@@ -2,16 +2,14 @@
 
 Pages are Markdown sources (rendered by the theme); files are written as they
 are (stylesheets, scripts, JSON data, exports). Features add a producer to
-``PRODUCERS``; the MkDocs plugin (or any other renderer) only iterates.
+``PRODUCERS``; the MkDocs plugin (or any other renderer) only iterates. The producers take
+their types from ``site_output.py``, never from here, so that no producer imports this list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from importlib import resources
-from pathlib import Path
-from typing import TypeAlias
 
 from mantelkaart.catalogue import Catalogue
 from mantelkaart.cms import cms_outputs
@@ -28,29 +26,9 @@ from mantelkaart.reference import reference_html
 from mantelkaart.referrers import referrer_outputs
 from mantelkaart.report import report_outputs
 from mantelkaart.saved_list import saved_list_outputs
+from mantelkaart.site_output import Output, OutputFile, Producer, SiteContext
 
 STYLESHEET = "assets/mantelkaart/mantelkaart.css"
-
-
-@dataclass(frozen=True)
-class OutputFile:
-    """A file copied into the site as-is."""
-
-    path: str
-    content: str | bytes
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """What producers may need besides the catalogue."""
-
-    site_url: str
-    config_dir: Path  # the folder of mkdocs.yml (node_modules lives there)
-    previous_site: Path | None = None  # the site as it was before this build, if there is one
-
-
-Output: TypeAlias = Page | OutputFile
-Producer: TypeAlias = Callable[[Catalogue, SiteContext], Iterable[Output]]
 
 
 def record_pages(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:

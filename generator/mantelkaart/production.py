@@ -30,9 +30,10 @@ from typing import Any
 
 from mantelkaart import cores
 from mantelkaart.catalogue import Catalogue, Offer
-from mantelkaart.outputs import PRODUCERS, Output, OutputFile, SiteContext, record_pages, site_outputs
+from mantelkaart.outputs import PRODUCERS, record_pages, site_outputs
 from mantelkaart.page_kinds import offer_pages, other_pages
 from mantelkaart.pages import PageMaker
+from mantelkaart.site_output import Output, OutputFile, SiteContext
 
 PARALLEL_FROM = 1000  # offers; below this, forking costs more than it saves
 CHUNK = 100  # offer pages are shared out in chunks of this many

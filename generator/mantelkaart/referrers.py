@@ -20,7 +20,7 @@ from mantelkaart.config import NATIONWIDE
 from mantelkaart.pages import Page, PageMaker
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import OutputFile, SiteContext
+    from mantelkaart.site_output import OutputFile, SiteContext
 
 PAGE = "verwijzers/index.md"
 SCRIPT = "assets/mantelkaart/verwijzers.js"
@@ -49,7 +49,7 @@ def rows(catalogue: Catalogue) -> list[Row]:
 
 
 def referrer_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Page | OutputFile]:
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     maker = PageMaker(catalogue, context.site_url)
     used_forms = {o.service.respite_form for o in catalogue.active_offers() if o.service.respite_form}

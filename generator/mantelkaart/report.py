@@ -28,7 +28,7 @@ from mantelkaart.problems import field_path
 from mantelkaart.records import Verification
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import Output, SiteContext
+    from mantelkaart.site_output import Output, SiteContext
 
 PAGE = "redactie/rapport.md"
 STALE_MARKER = "<!-- mantelkaart-verouderd: {count} -->"

@@ -28,7 +28,7 @@ from mantelkaart.pages import Page, PageMaker
 from mantelkaart.presentation import day_list, dutch_time, page_url
 
 if TYPE_CHECKING:
-    from mantelkaart.outputs import Output, SiteContext
+    from mantelkaart.site_output import Output, SiteContext
 
 PAGE = "lijst/index.md"
 DATA_FILE = "lijst/diensten.json"
@@ -157,7 +157,7 @@ def read_entry(data: dict[str, Any], key: str) -> dict[str, str] | None:
 
 
 def saved_list_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
-    from mantelkaart.outputs import OutputFile
+    from mantelkaart.site_output import OutputFile
 
     maker = PageMaker(catalogue, context.site_url)
     logo = catalogue.config.logo or DEFAULT_LOGO
