@@ -21,8 +21,8 @@ from pydantic import (
     field_validator,
 )
 
+from mantelkaart.branding import DEFAULT_COLOUR, Colour, Organisation, Picture, SiteLink
 from mantelkaart.fields import Email, Line, Url
-from mantelkaart.look import DEFAULT_COLOUR, Colour, Organisation, Picture, SiteLink
 
 NATIONWIDE = "landelijk"
 

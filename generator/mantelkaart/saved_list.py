@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from mantelkaart.branding import DEFAULT_LOGO
 from mantelkaart.cards import AT_HOME, card
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.finder import compact_json, finder_offers
 from mantelkaart.frontend import vendor_files
-from mantelkaart.look import DEFAULT_LOGO
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.presentation import day_list, dutch_time, page_url
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from browsing import axe_violations, describe, serve
 
-from mantelkaart.look import contrast
+from mantelkaart.branding import contrast
 
 from support import REPO, copy_site, run_cli
 
