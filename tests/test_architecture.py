@@ -1,0 +1,93 @@
+"""The architecture holds: the import-linter contracts in pyproject.toml and no new import circles.
+
+docs-dev/architecture.md draws the layers; these tests fail when an import crosses them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import grimp
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+
+# Import circles that exist today (imports under TYPE_CHECKING not counted), each to be broken
+# and then removed from this list; a new circle, or a known one that grows, fails the test.
+KNOWN_CIRCLES = [
+    # validation imports drafts lazily (only for records with errors); drafts needs the catalogue
+    {"mantelkaart.catalogue", "mantelkaart.drafts", "mantelkaart.validation"},
+    # PageMaker (pages) calls the page kinds lazily; page_kinds makes Pages (a lazy import too)
+    {"mantelkaart.pages", "mantelkaart.page_kinds"},
+    # leaflets hands its folders to the press lazily; the press reads leaflets.OTHER
+    {"mantelkaart.leaflets", "mantelkaart.leaflet_press"},
+]
+
+
+@pytest.mark.parametrize("contract", ["mkdocs-in-adapters", "core-independent"])
+def test_contract_is_kept(contract: str) -> None:
+    result = subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--contract", contract, str(ROOT / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout
+
+
+def circles(graph: grimp.ImportGraph) -> list[set[str]]:
+    """The strongly connected parts of the package's import graph with more than one module."""
+    modules = sorted(m for m in graph.modules if m.startswith("mantelkaart"))
+    imported = {m: sorted(graph.find_modules_directly_imported_by(m) & set(modules)) for m in modules}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[set[str]] = []
+
+    def visit(module: str) -> None:  # Tarjan's algorithm
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in imported[module]:
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            part = set()
+            while True:
+                member = stack.pop()
+                part.add(member)
+                if member == module:
+                    break
+            if len(part) > 1:
+                found.append(part)
+
+    for module in modules:
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_new_import_circles() -> None:
+    graph = grimp.build_graph("mantelkaart", exclude_type_checking_imports=True, cache_dir=None)
+    found = circles(graph)
+    unknown = [sorted(c) for c in found if c not in KNOWN_CIRCLES]
+    assert not unknown, f"new or grown import circles: {unknown}"
+    gone = [sorted(c) for c in KNOWN_CIRCLES if c not in found]
+    assert not gone, f"these circles are gone: take them out of KNOWN_CIRCLES: {gone}"
+
+
+def test_circles_are_found() -> None:
+    """The search itself finds a circle in a graph that has one."""
+    graph = grimp.ImportGraph()
+    for module in ("mantelkaart.a", "mantelkaart.b", "mantelkaart.c"):
+        graph.add_module(module)
+    graph.add_import(importer="mantelkaart.a", imported="mantelkaart.b")
+    graph.add_import(importer="mantelkaart.b", imported="mantelkaart.c")
+    graph.add_import(importer="mantelkaart.c", imported="mantelkaart.a")
+    assert circles(graph) == [{"mantelkaart.a", "mantelkaart.b", "mantelkaart.c"}]
