@@ -18,7 +18,7 @@ from mantelkaart.indication import indication_line
 from mantelkaart.mkdocs_yml import site_config
 from mantelkaart.pages import PageMaker
 from mantelkaart.problems import Problem
-from mantelkaart.records import Indication
+from mantelkaart.services import Indication
 from mantelkaart.vocabulary import Vocabularies
 from tests.recordkit import MKDOCS_YML, Site, assert_dutch, dump, one, provider, service, write_site
 

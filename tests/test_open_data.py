@@ -12,7 +12,7 @@ import pytest
 from open_data_support import export
 
 from mantelkaart.open_data import data_files, download_page
-from mantelkaart.records import in_netherlands
+from mantelkaart.places import in_netherlands
 from mantelkaart.spreadsheet import COLUMNS
 
 from support import MINI, REPO, copy_site, load, run_cli

@@ -234,7 +234,7 @@ def test_a_regional_catalogue_keeps_what_serves_its_residents() -> None:
 
 def test_a_consultant_step_reaches_the_consultant_of_the_services_region() -> None:
     from mantelkaart.catalogue import Offer
-    from mantelkaart.records import NextStep
+    from mantelkaart.services import NextStep
 
     catalogue = EXAMPLE.catalogue
     offer = next(o for o in catalogue.offers if o.key == "thuiszorg-voorbeeldwijk/wijkverpleging")

@@ -13,17 +13,12 @@ from mantelkaart.config import NATIONWIDE, SiteConfig
 from mantelkaart.guide_file import GuideSource
 from mantelkaart.loader import PathKey
 from mantelkaart.parties import Party
+from mantelkaart.places import Location
 from mantelkaart.problems import Problem, field_path, suggest
-from mantelkaart.records import (
-    CONSULTANT,
-    Contact,
-    Location,
-    Provider,
-    Regulation,
-    RespiteForm,
-    Service,
-    Verification,
-)
+from mantelkaart.record_parts import CONSULTANT, Contact, Verification
+from mantelkaart.records import Provider
+from mantelkaart.regulations import Regulation, RespiteForm
+from mantelkaart.services import Service
 from mantelkaart.validation import Source
 from mantelkaart.vocabulary import Vocabularies
 

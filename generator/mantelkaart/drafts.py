@@ -25,7 +25,8 @@ from mantelkaart.fields import SLUG
 from mantelkaart.loader import Document, PathKey
 from mantelkaart.native import details
 from mantelkaart.problems import Problem, _inner_model, _model_at, field_path, from_validation, suggest
-from mantelkaart.records import CONSULTANT, KINDS, PARTY, SELF
+from mantelkaart.record_parts import CONSULTANT, PARTY, SELF
+from mantelkaart.records import KINDS
 from mantelkaart.validation import Source
 
 __all__ = ["draft_problems", "hidden_checks"]

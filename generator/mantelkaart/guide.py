@@ -44,7 +44,7 @@ from mantelkaart.guide_audience import (
 )
 from mantelkaart.guide_schema import Guide, Question, Rule
 from mantelkaart.page_kinds import sort_offers
-from mantelkaart.records import Payment, Regulation, RespiteForm
+from mantelkaart.regulations import Payment, Regulation, RespiteForm
 
 Conditions = Mapping[str, frozenset[str]]
 Alternatives = tuple[Conditions, ...]  # fits when one of them matches

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from mantelkaart.fields import Age, FunctionId, Line, Municipality, Slug, TargetGroupId, Text, YesNo, fail
-from mantelkaart.records import Record, field
+from mantelkaart.record_parts import Record, field
 
 QuestionKind = Literal["keuze", "gemeente"]
 Person = Literal["naaste", "mantelzorger"]  # whom a question is about

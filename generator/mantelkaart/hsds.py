@@ -30,7 +30,11 @@ from mantelkaart.hsds_details import (
     unique,
 )
 from mantelkaart.hsds_terms import FIELDS, RESPITE_FORMS, Json, Taxonomies, uid
-from mantelkaart.records import Contact, Location, Provider, Regulation, Service, Verification
+from mantelkaart.places import Location
+from mantelkaart.record_parts import Contact, Verification
+from mantelkaart.records import Provider
+from mantelkaart.regulations import Regulation
+from mantelkaart.services import Service
 
 __all__ = ["HsdsExport", "uid"]
 

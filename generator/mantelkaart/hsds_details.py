@@ -11,7 +11,8 @@ from typing import Any
 
 from mantelkaart.hsds_terms import Json, uid
 from mantelkaart.presentation import day_list, dutch_time
-from mantelkaart.records import Contact, Eligibility, Service
+from mantelkaart.record_parts import Contact
+from mantelkaart.services import Eligibility, Service
 from mantelkaart.structured_data import e164
 
 STATUS = {"actief": "active", "tijdelijk-gesloten": "temporarily closed", "gestopt": "defunct"}

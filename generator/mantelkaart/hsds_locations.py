@@ -17,7 +17,7 @@ from mantelkaart.hsds_input import Location, Organization
 from mantelkaart.hsds_text import country_code
 from mantelkaart.hsds_values import report_extras
 from mantelkaart.native import details
-from mantelkaart.records import Coordinates
+from mantelkaart.places import Coordinates
 
 if TYPE_CHECKING:
     from mantelkaart.hsds_records import RecordMaker

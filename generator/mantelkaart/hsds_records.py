@@ -37,7 +37,8 @@ from mantelkaart.hsds_values import (
 from mantelkaart.import_report import ImportReport
 from mantelkaart.native import details
 from mantelkaart.problems import field_path, translate
-from mantelkaart.records import Provider, Regulation
+from mantelkaart.records import Provider
+from mantelkaart.regulations import Regulation
 from mantelkaart.skeleton import slugify
 from mantelkaart.validation import RESERVED_IDS
 

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from mantelkaart.config import NATIONWIDE
+from mantelkaart.hours import TimeSpan
 from mantelkaart.hsds_details import FREE, NATIONWIDE_NAME, OWN_CONTRIBUTION, generated_text
 from mantelkaart.hsds_input import Language, Schedule, Service
 from mantelkaart.hsds_terms import RESPITE_FORMS
 from mantelkaart.hsds_text import dutch_language_name, language_codes, tidy
 from mantelkaart.hsds_values import Attributes, first_sentence, report_extras, schedule_span, strip_summary
-from mantelkaart.records import Eligibility, TimeSpan
+from mantelkaart.services import Eligibility
 
 if TYPE_CHECKING:
     from mantelkaart.hsds_records import RecordMaker

@@ -7,7 +7,7 @@ indicatie field gives no line at all.
 
 from __future__ import annotations
 
-from mantelkaart.records import Indication
+from mantelkaart.services import Indication
 from mantelkaart.vocabulary import Vocabularies
 
 # The finder's facet values, in the order people need them: no indicatie first.

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.finder import compact_json, finder_offers
 from mantelkaart.frontend import MAP_LIBRARIES, vendor_files
-from mantelkaart.records import Location
+from mantelkaart.places import Location
 
 if TYPE_CHECKING:
     from mantelkaart.site_output import Output, SiteContext

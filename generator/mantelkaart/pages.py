@@ -22,8 +22,8 @@ from mantelkaart import glossary, presentation
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
 from mantelkaart.indication import indication_line
-from mantelkaart.records import Indication
 from mantelkaart.regions import region_parts
+from mantelkaart.services import Indication
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mantelkaart.records import CONSULTANT, SELF, Contact
+from mantelkaart.record_parts import CONSULTANT, SELF, Contact
 
 if TYPE_CHECKING:
     from mantelkaart.catalogue import Catalogue, Offer

@@ -25,7 +25,7 @@ from mantelkaart.markdown import code, escape
 from mantelkaart.pages import Page, PageMaker
 from mantelkaart.plain_language import HardWords, record_texts, text_warnings
 from mantelkaart.problems import field_path
-from mantelkaart.records import Verification
+from mantelkaart.record_parts import Verification
 
 if TYPE_CHECKING:
     from mantelkaart.site_output import Output, SiteContext

@@ -26,8 +26,11 @@ from markupsafe import Markup
 from mantelkaart.catalogue import Offer
 from mantelkaart.config import NATIONWIDE, SiteConfig
 from mantelkaart.fields import parse_phone
+from mantelkaart.places import Location
 from mantelkaart.presentation import page_url
-from mantelkaart.records import Contact, Location, Provider, Service
+from mantelkaart.record_parts import Contact
+from mantelkaart.records import Provider
+from mantelkaart.services import Service
 
 if TYPE_CHECKING:
     from mantelkaart.pages import PageMaker

@@ -23,7 +23,8 @@ from mantelkaart.loader import Document, YamlTrouble, parse_text, read_bytes, te
 from mantelkaart.native import details
 from mantelkaart.placeholders import HINT, find_placeholders, may_hold_placeholders
 from mantelkaart.problems import Problem, field_path, from_validation
-from mantelkaart.records import KINDS, Record
+from mantelkaart.record_parts import Record
+from mantelkaart.records import KINDS
 from mantelkaart.vocabulary import Vocabularies
 
 IGNORED_NAMES = {"README.md", ".gitkeep"}
