@@ -91,3 +91,18 @@ def test_circles_are_found() -> None:
     graph.add_import(importer="mantelkaart.b", imported="mantelkaart.c")
     graph.add_import(importer="mantelkaart.c", imported="mantelkaart.a")
     assert circles(graph) == [{"mantelkaart.a", "mantelkaart.b", "mantelkaart.c"}]
+
+
+def test_every_module_has_a_layer() -> None:
+    """A new module is placed: in the core list of 'core-independent' or in its forbidden list."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["id"] == "core-independent"]
+    placed = set(contract["source_modules"]) | set(contract["forbidden_modules"])
+    package = ROOT / "generator" / "mantelkaart"
+    modules = {f"mantelkaart.{path.stem}" for path in package.glob("*.py") if path.stem != "__init__"}
+    assert not modules - placed, (
+        f"not in a layer (pyproject.toml, docs-dev/architecture.md): {sorted(modules - placed)}"
+    )
+    assert not placed - modules - {"mkdocs"}, f"listed but gone: {sorted(placed - modules - {'mkdocs'})}"
