@@ -21,7 +21,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from mantelkaart import fields
+from mantelkaart import fields, phones
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
 from mantelkaart.problems import Problem
@@ -253,7 +253,7 @@ def line_of(text: str, needle: str, nth: int = 1) -> int:
 # --- walking the schema ------------------------------------------------------------
 
 TEXT_TYPES = {"line": fields.Line, "text": fields.Text}
-LINK_TYPES = {"url": fields.Url, "email": fields.Email, "phone": fields.Phone}
+LINK_TYPES = {"url": fields.Url, "email": fields.Email, "phone": phones.Phone}
 
 Key = tuple[str | int, ...]
 

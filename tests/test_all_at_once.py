@@ -19,7 +19,7 @@ import pytest
 from recordkit import dump, load, provider, regulation, respite_form, service, write_site
 
 from mantelkaart.cli import dutch_error
-from mantelkaart.fields import time_guess
+from mantelkaart.dates import time_guess
 from mantelkaart.problems import count, dutch_list, suggest
 
 TESTS = Path(__file__).parent

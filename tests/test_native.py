@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 from pydantic_core import CoreSchema, PydanticCustomError, SchemaValidator
 
-from mantelkaart import fields, native
+from mantelkaart import dates, fields, native, terms
 from mantelkaart.vocabulary import NAMES, Vocabularies
 
 PLAIN = [chr(code) for low, high in native.PLAIN_RANGES for code in range(low, high + 1)]
@@ -80,13 +80,13 @@ def test_tidy_lines(text: str, tidy: bool) -> None:
 def test_slugs_times_and_postcodes_are_what_their_validators_give_back(text: str) -> None:
     slug, time, postcode = (
         fields.Slug.__metadata__[1],
-        fields.Time.__metadata__[1],
+        dates.Time.__metadata__[1],
         fields.Postcode.__metadata__[1],
     )
     if accepts(slug.fast, text):
-        assert fields._slug(text) == text
+        assert fields.slug_of(text) == text
     if accepts(time.fast, text):
-        assert fields._time(text) == text
+        assert dates._time(text) == text
     if accepts(postcode.fast, text):
         assert fields._postcode(text) == text
 
@@ -99,7 +99,7 @@ LONG_WAY = ("9:30", "24:01", "3311 ab", "3311 SA", "3311 SS", "Logeren", "a--b")
 def test_which_values_pydantic_core_settles(value: str, native_: bool) -> None:
     """The usual forms are settled natively; anything to tidy or refuse goes to Python."""
     schemas = [
-        fields.Time.__metadata__[1].fast,
+        dates.Time.__metadata__[1].fast,
         fields.Postcode.__metadata__[1].fast,
         fields.Slug.__metadata__[1].fast,
     ]
@@ -115,13 +115,13 @@ def test_built_in_vocabulary_ids_pass_the_full_check_too() -> None:
 
     for name in NAMES:
         for term in Vocabularies.load(None)[name].ids():
-            assert fields.VocabularyRef(name)(term, Info()) == term  # type: ignore[arg-type]
+            assert terms.VocabularyRef(name)(term, Info()) == term  # type: ignore[arg-type]
 
 
 class Sample(BaseModel):
     naam: fields.Line
-    tijden: list[fields.Time] = []
-    doelgroep: fields.TargetGroupId | None = None
+    tijden: list[dates.Time] = []
+    doelgroep: terms.TargetGroupId | None = None
 
 
 def test_errors_are_the_python_validators_at_the_field_itself() -> None:

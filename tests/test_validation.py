@@ -31,7 +31,7 @@ from recordkit import (
     write_site,
 )
 
-from mantelkaart import fields
+from mantelkaart import phones
 from mantelkaart.problems import Problem, field_path
 from mantelkaart.records import KINDS
 
@@ -400,7 +400,7 @@ def test_usual_dutch_numbers_get_the_phone_librarys_verdict(
     numbers are valid, so both verdicts are tried)."""
     digits = ["0", area, *rest]
     text = "".join(digit + separator for digit, separator in zip(digits, [*separators, ""], strict=True))
-    quick, library = fields._dutch_number(text), fields.parse_phone(text)
+    quick, library = phones._dutch_number(text), phones.parse_phone(text)
     assert quick == library
     assert phonenumbers.is_valid_number(quick) == phonenumbers.is_valid_number(library)
 

@@ -11,18 +11,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import date
 from decimal import Decimal
 from functools import lru_cache, partial
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-import phonenumbers
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, WithJsonSchema
+from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from mantelkaart.native import NativeFirst, matching, one_of, tidy_line
-from mantelkaart.vocabulary import Vocabularies
+from mantelkaart.native import NativeFirst, matching, tidy_line
 
 ERROR_TYPE = "mantelkaart"
 
@@ -49,7 +46,7 @@ def json_type(kind: str, schema: dict[str, Any]) -> WithJsonSchema:
     return WithJsonSchema({**schema, "x-kind": kind})
 
 
-def _scalar(value: Any) -> str:
+def scalar_of(value: Any) -> str:
     """The text of a single value, or a clear error for an empty value, a list or a group."""
     if value is None:
         raise fail(
@@ -63,12 +60,12 @@ def _scalar(value: Any) -> str:
     return str(value)
 
 
-def _text(value: Any, *, single_line: bool, limit: int) -> str:
+def text_of(value: Any, *, single_line: bool, limit: int) -> str:
     return _text_of(single_line, limit, value)
 
 
 def _text_of(single_line: bool, limit: int, value: Any) -> str:
-    """:func:`_text` with the value last, for :func:`functools.partial` (one call per field, in C)."""
+    """:func:`text_of` with the value last, for :func:`functools.partial` (one call per field, in C)."""
     # Fast path for the common case: already stripped, printable (so no line breaks or
     # control characters), NFC, within the limit. Everything else gets the full check.
     if (
@@ -111,8 +108,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 80  # characters: an id is part of a file name and a web address
 
 
-def _slug(value: Any) -> str:
-    value = _scalar(value)
+def slug_of(value: Any) -> str:
+    value = scalar_of(value)
     if not SLUG.match(value):
         raise fail(
             f"'{value[:100]}' is geen geldige id.",
@@ -128,7 +125,7 @@ def _slug(value: Any) -> str:
 
 Slug = Annotated[
     str,
-    BeforeValidator(_slug),
+    BeforeValidator(slug_of),
     NativeFirst(matching(SLUG.pattern, MAX_ID)),
     json_type(
         "slug", {"type": ["string", "integer"], "pattern": SLUG.pattern, "minimum": 0, "maxLength": MAX_ID}
@@ -137,7 +134,7 @@ Slug = Annotated[
 
 
 def _url(value: Any) -> str:
-    text = _text(value, single_line=True, limit=2000)
+    text = text_of(value, single_line=True, limit=2000)
     try:
         parts = urlsplit(text)
     except ValueError:  # for example an unclosed IPv6 address: http://[::1
@@ -186,7 +183,7 @@ def _email_text(text: str) -> str:
 
 
 def _email(value: Any) -> str:
-    return _email_text(_text(value, single_line=True, limit=254))
+    return _email_text(text_of(value, single_line=True, limit=254))
 
 
 EMAIL_PATTERN = r"^\s*[^\s@]+@(?:[^\s@.]+\.)+[^\s@.]{2,}\s*$"
@@ -197,138 +194,11 @@ Email = Annotated[
 ]
 
 
-def parse_phone(text: str) -> phonenumbers.PhoneNumber:
-    return phonenumbers.parse(text, "NL")
-
-
-def _phone(value: Any) -> str:
-    return _phone_text(_text(value, single_line=True, limit=40))
-
-
-# A Dutch number written the usual way: 0, then nine digits, with spaces or dashes between.
-# phonenumbers.parse reads those as country code 31 and the nine digits; building that number
-# directly saves two thirds of the library's time (its parse is pure Python), and
-# is_valid_number still gives the verdict. tests/test_validation.py holds the two to the same
-# answer on random numbers.
-_NATIONAL = re.compile(r"0[1-9](?:[ -]?[0-9]){8}")
-
-
-def _dutch_number(text: str) -> phonenumbers.PhoneNumber:
-    if _NATIONAL.fullmatch(text):
-        return phonenumbers.PhoneNumber(
-            country_code=31,
-            national_number=int(text[1:].replace(" ", "").replace("-", "")),
-            country_code_source=0,
-        )
-    return parse_phone(text)
-
-
-@lru_cache(maxsize=65536)
-def _phone_text(text: str) -> str:
-    try:
-        number = _dutch_number(text)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
-        raise fail(
-            f"'{text}' is geen geldig telefoonnummer.",
-            "Schrijf het nummer met netnummer, bijvoorbeeld 078 000 0000 of +31 78 000 0000.",
-        )
-    return text
-
-
-# Only the shape: whether the number exists is phonenumbers' verdict (validator-only).
-# Unquoted digits (0781234567) are an integer in YAML 1.2, so integers are accepted too.
-PHONE_PATTERN = r"^\s*[+(]?[0-9][0-9 ()./-]{4,}[0-9]\s*$"
-Phone = Annotated[
-    str,
-    BeforeValidator(_phone),
-    json_type("phone", {"type": ["string", "integer"], "pattern": PHONE_PATTERN, "minimum": 10000}),
-]
-
-
-def _date(value: Any) -> date:
-    if isinstance(value, date):
-        return value
-    text = _scalar(value).strip()
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise fail(
-            f"'{value}' is geen geldige datum.",
-            "Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-03-15.",
-        ) from None
-
-
-def _not_future(value: date, info: ValidationInfo) -> date:
-    today = (info.context or {}).get("today") or date.today()
-    if value > today:
-        raise fail(
-            f"De datum {value.isoformat()} ligt in de toekomst.",
-            "Vul de datum in waarop u het record echt hebt gecontroleerd.",
-        )
-    return value
-
-
-DATE_PATTERN = r"^\s*[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])\s*$"
-_DATE_SCHEMA = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-Date = Annotated[date, BeforeValidator(_date), json_type("date", _DATE_SCHEMA)]
-PastDate = Annotated[
-    date,
-    BeforeValidator(_date),
-    AfterValidator(_not_future),
-    json_type("date", _DATE_SCHEMA),
-]
-
-TIME = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
-_TIMES = [f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60)] + [
-    "24:00"
-]  # as _time writes them
-
-
-def _time(value: Any) -> str:
-    match = TIME.match(_scalar(value).strip())
-    if not match or (match.group(1) == "24" and match.group(2) != "00"):
-        guess = time_guess(str(value))
-        hint = f"Bedoelde u {guess}? " if guess else ""
-        raise fail(
-            f"'{value}' is geen geldige tijd.", f"{hint}Schrijf de tijd als uu:mm, bijvoorbeeld 09:30."
-        )
-    return f"{int(match.group(1)):02d}:{match.group(2)}"
-
-
-_LOOSE_TIME = re.compile(r"^([01]?\d|2[0-4])(?:\s*(?:[.,hu:]|uur)\s*([0-5]\d)?)?(?:\s*uur)?$")
-
-
-def time_guess(text: str) -> str | None:
-    """The time someone probably meant: ``16`` → ``16:00``, ``9.30`` → ``09:30``, ``16 uur``."""
-    text = text.strip().lower()
-    if len(text) in (3, 4) and text.isdigit():  # 930, 0930
-        text = f"{text[:-2]}:{text[-2:]}"
-    match = _LOOSE_TIME.match(text)
-    if not match:
-        return None
-    hour, minute = int(match.group(1)), match.group(2) or "00"
-    if hour == 24 and minute != "00":
-        return None
-    return f"{hour:02d}:{minute}"
-
-
-TIME_PATTERN = r"^\s*(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)\s*$"
-Time = Annotated[
-    str,
-    BeforeValidator(_time),
-    NativeFirst(one_of(_TIMES)),
-    json_type("time", {"type": "string", "pattern": TIME_PATTERN}),
-]
-
 POSTCODE = re.compile(r"^([1-9]\d{3}) ?([A-Z]{2})$")
 
 
 def _postcode(value: Any) -> str:
-    match = POSTCODE.match(_scalar(value).strip().upper())
+    match = POSTCODE.match(scalar_of(value).strip().upper())
     if not match or match.group(2) in {"SA", "SD", "SS"}:
         raise fail(
             f"'{value}' is geen geldige Nederlandse postcode.",
@@ -353,7 +223,7 @@ FALSE_WORDS = {"nee", "false", "onwaar", "no"}
 def _boolean(value: Any) -> bool:
     if isinstance(value, bool):
         return value
-    word = _scalar(value).strip().lower()
+    word = scalar_of(value).strip().lower()
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:
@@ -383,7 +253,7 @@ NUMBER = re.compile(r"^[0-9]{1,9}(?:[.,][0-9]{1,2})?$")
 def _number(value: Any) -> Decimal:
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         value = str(value)
-    text = _scalar(value).strip()
+    text = scalar_of(value).strip()
     if not NUMBER.match(text):
         raise fail(
             f"'{text}' is geen getal.",
@@ -422,7 +292,7 @@ Age = Annotated[
 
 def _coordinate(value: Any) -> float:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
-        value = _scalar(value).strip().replace(",", ".")
+        value = scalar_of(value).strip().replace(",", ".")
     try:
         number = float(value)
         if number != number or abs(number) > 180:
@@ -439,99 +309,4 @@ Coordinate = Annotated[
     float,
     BeforeValidator(_coordinate),
     json_type("coordinate", {"type": ["number", "string"], "pattern": COORDINATE_PATTERN}),
-]
-
-
-class VocabularyRef:
-    """Validates a field whose values must come from a named vocabulary: an id (see
-    :func:`_slug`) that the site's vocabulary has. (The package's own ids are settled by
-    pydantic-core before this is called: :func:`_vocab_meta`.)"""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, value: Any, info: ValidationInfo) -> str:
-        vocabularies = info.context.get("vocabularies") if info.context else None
-        if vocabularies is None:
-            return _slug(value)
-        vocabulary = vocabularies[self.name]
-        if isinstance(value, str) and not SLUG.match(value) and term_for(vocabulary, value):
-            value = value.strip()  # "Alzheimer": a synonym as people write it, answered below
-        else:
-            value = _slug(value)
-        if value not in vocabulary:
-            raise PydanticCustomError(
-                "vocabulary",
-                "{message}",
-                {
-                    "message": f"'{value}' staat niet in de lijst '{self.name}'.",
-                    "value": value,
-                    "choices": vocabulary.ids(),
-                    "term": term_for(vocabulary, value),
-                },
-            )
-        return value
-
-
-def term_for(vocabulary: Any, word: str) -> str:
-    """The id of the term that has ``word`` as a synonym or label ("alzheimer" → "dementie"), or ""."""
-    wanted = word.strip().lower().replace("-", " ")
-    for term in vocabulary.terms.values():
-        words = (term.label, *term.synonyms)
-        if any(w.strip().lower().replace("-", " ") == wanted for w in words):
-            return str(term.id)
-    return ""
-
-
-_BUILT_IN = Vocabularies.load(None)  # a site adds terms to these, never takes any away
-
-
-def _vocab_meta(name: str) -> tuple[BeforeValidator, NativeFirst, Any]:
-    ids = [term for term in _BUILT_IN[name].ids() if SLUG.match(term)]
-    return (
-        BeforeValidator(VocabularyRef(name)),
-        NativeFirst(one_of(ids)),
-        Field(json_schema_extra={"x-vocabulary": name}),
-    )
-
-
-FunctionId = Annotated[str, *_vocab_meta("functies")]
-TargetGroupId = Annotated[str, *_vocab_meta("doelgroepen")]
-FundingId = Annotated[str, *_vocab_meta("financiering")]
-AccessId = Annotated[str, *_vocab_meta("toegang")]
-CarePhaseId = Annotated[str, *_vocab_meta("zorgfasen")]
-SettingId = Annotated[str, *_vocab_meta("omgevingen")]
-LanguageId = Annotated[str, *_vocab_meta("talen")]
-ProviderKindId = Annotated[str, *_vocab_meta("soorten")]
-AssessorId = Annotated[str, *_vocab_meta("indicatie")]
-
-
-def check_municipality(value: Any, info: ValidationInfo) -> str:
-    """An id (see :func:`_slug`) of one of the region's municipalities (or ``landelijk``)."""
-    municipalities = info.context.get("municipalities") if info.context else None
-    if (
-        value.__class__ is str
-        and municipalities is not None
-        and value in municipalities
-        and SLUG.match(value)
-    ):
-        return str(value)
-    value = _slug(value)
-    if municipalities is not None and value not in municipalities:
-        raise PydanticCustomError(
-            "vocabulary",
-            "{message}",
-            {
-                "message": f"De gemeente '{value}' hoort niet bij deze regio.",
-                "value": value,
-                "choices": sorted(municipalities),
-            },
-        )
-    return value
-
-
-Municipality = Annotated[
-    str,
-    BeforeValidator(check_municipality),
-    Field(json_schema_extra={"x-vocabulary": "gemeenten"}),
 ]

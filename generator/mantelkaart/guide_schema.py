@@ -14,8 +14,9 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from mantelkaart.fields import Age, FunctionId, Line, Municipality, Slug, TargetGroupId, Text, YesNo, fail
+from mantelkaart.fields import Age, Line, Slug, Text, YesNo, fail
 from mantelkaart.record_parts import Record, field
+from mantelkaart.terms import FunctionId, Municipality, TargetGroupId
 
 QuestionKind = Literal["keuze", "gemeente"]
 Person = Literal["naaste", "mantelzorger"]  # whom a question is about

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import model_validator
 
-from mantelkaart.fields import Line, Time, fail
+from mantelkaart.dates import Time
+from mantelkaart.fields import Line, fail
 from mantelkaart.record_parts import Day, Record, field
 
 

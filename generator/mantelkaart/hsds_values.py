@@ -13,7 +13,7 @@ from typing import Any
 import phonenumbers
 from pydantic import TypeAdapter, ValidationError
 
-from mantelkaart import fields
+from mantelkaart import dates, fields, phones
 from mantelkaart.hsds_input import Attribute, HsdsObject, Schedule, Term
 from mantelkaart.hsds_terms import FIELDS, Taxonomies
 from mantelkaart.hsds_text import DOMAIN, NOTHING, tidy
@@ -23,14 +23,14 @@ from mantelkaart.native import details
 ADAPTERS: dict[str, TypeAdapter[Any]] = {
     "line": TypeAdapter(fields.Line),
     "text": TypeAdapter(fields.Text),
-    "phone": TypeAdapter(fields.Phone),
+    "phone": TypeAdapter(phones.Phone),
     "email": TypeAdapter(fields.Email),
     "url": TypeAdapter(fields.Url),
     "postcode": TypeAdapter(fields.Postcode),
-    "date": TypeAdapter(fields.Date),
+    "date": TypeAdapter(dates.Date),
     "age": TypeAdapter(fields.Age),
     "amount": TypeAdapter(fields.Amount),
-    "time": TypeAdapter(fields.Time),
+    "time": TypeAdapter(dates.Time),
 }
 DAYS = {"MO": "ma", "TU": "di", "WE": "wo", "TH": "do", "FR": "vr", "SA": "za", "SU": "zo"}
 TIME = re.compile(r"^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
@@ -38,7 +38,7 @@ TIME = re.compile(r"^(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?
 
 def written_phone(phone: str) -> str:
     """A valid number as editors write it: ``078 000 0101``, or ``+44 1234 234567`` from abroad."""
-    number = fields.parse_phone(phone)
+    number = phones.parse_phone(phone)
     dutch = phonenumbers.region_code_for_number(number) == "NL"
     style = phonenumbers.PhoneNumberFormat.NATIONAL if dutch else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     return phonenumbers.format_number(number, style)

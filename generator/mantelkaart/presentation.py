@@ -15,7 +15,7 @@ from urllib.parse import quote, urlencode, urlsplit
 import phonenumbers
 
 from mantelkaart.config import SiteConfig
-from mantelkaart.fields import parse_phone
+from mantelkaart.phones import parse_phone
 
 MONTHS = [
     "januari",

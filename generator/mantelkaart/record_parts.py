@@ -12,7 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mantelkaart.fields import Email, Line, PastDate, Phone, Url
+from mantelkaart.dates import PastDate
+from mantelkaart.fields import Email, Line, Url
+from mantelkaart.phones import Phone
 
 Day = Literal["ma", "di", "wo", "do", "vr", "za", "zo"]
 Status = Literal["actief", "tijdelijk-gesloten", "gestopt"]

@@ -8,11 +8,12 @@ reference are all produced from these models.
 
 from __future__ import annotations
 
-from mantelkaart.fields import Line, ProviderKindId, Text
+from mantelkaart.fields import Line, Text
 from mantelkaart.places import Location
 from mantelkaart.record_parts import Contact, Record, Verification, field
 from mantelkaart.regulations import Regulation, RespiteForm
 from mantelkaart.services import Service
+from mantelkaart.terms import ProviderKindId
 
 
 class Provider(Record):

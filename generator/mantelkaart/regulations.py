@@ -6,21 +6,11 @@ from datetime import date
 
 from pydantic import ValidationInfo, field_validator
 
-from mantelkaart.fields import (
-    Amount,
-    Date,
-    FunctionId,
-    FundingId,
-    Line,
-    Municipality,
-    Phone,
-    SettingId,
-    Slug,
-    Text,
-    Url,
-    fail,
-)
+from mantelkaart.dates import Date
+from mantelkaart.fields import Amount, Line, Slug, Text, Url, fail
+from mantelkaart.phones import Phone
 from mantelkaart.record_parts import Record, Verification, field
+from mantelkaart.terms import FunctionId, FundingId, Municipality, SettingId
 
 
 class Payment(Record):

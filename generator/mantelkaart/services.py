@@ -6,25 +6,21 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, model_validator
 
-from mantelkaart.fields import (
+from mantelkaart.fields import Age, Line, Slug, Text, fail
+from mantelkaart.hours import OpeningHours
+from mantelkaart.native import NativeFirst, matching
+from mantelkaart.record_parts import PARTY, Contact, Need, Record, Status, Verification, field
+from mantelkaart.terms import (
     AccessId,
-    Age,
     AssessorId,
     CarePhaseId,
     FunctionId,
     FundingId,
     LanguageId,
-    Line,
     Municipality,
     SettingId,
-    Slug,
     TargetGroupId,
-    Text,
-    fail,
 )
-from mantelkaart.hours import OpeningHours
-from mantelkaart.native import NativeFirst, matching
-from mantelkaart.record_parts import PARTY, Contact, Need, Record, Status, Verification, field
 
 
 class Eligibility(Record):

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from mantelkaart.catalogue import Offer
 from mantelkaart.config import NATIONWIDE, SiteConfig
-from mantelkaart.fields import parse_phone
+from mantelkaart.phones import parse_phone
 from mantelkaart.places import Location
 from mantelkaart.presentation import page_url
 from mantelkaart.record_parts import Contact
