@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from recordkit import assert_dutch, dump, one, provider
 
-from mantelkaart.loader import MAX_BYTES, MAX_DEPTH, YamlTrouble, load_document, parse_text, read_text
+from mantelkaart.loader import load_document, parse_text, read_text
+from mantelkaart.yaml_trouble import MAX_BYTES, MAX_DEPTH, YamlTrouble
 
 
 def trouble(text: str) -> YamlTrouble:

@@ -18,16 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mantelkaart import quick_yaml
-from mantelkaart.loader import (
-    _PROPERTIES,
-    MAX_DEPTH,
-    YamlTrouble,
-    _Builder,
-    _node_starts,
-    _quick_suits,
-    _starts_a_node,
-    parse_text,
-)
+from mantelkaart.loader import _PROPERTIES, _Builder, _node_starts, _quick_suits, _starts_a_node, parse_text
+from mantelkaart.yaml_trouble import MAX_DEPTH, YamlTrouble
 
 ROOT = Path(__file__).resolve().parents[1]
 

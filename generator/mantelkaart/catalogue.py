@@ -11,7 +11,6 @@ from functools import cached_property
 from mantelkaart import parties
 from mantelkaart.config import NATIONWIDE, SiteConfig
 from mantelkaart.guide_file import GuideSource
-from mantelkaart.loader import PathKey
 from mantelkaart.parties import Party
 from mantelkaart.places import Location
 from mantelkaart.problems import Problem, field_path, suggest
@@ -21,6 +20,7 @@ from mantelkaart.regulations import Regulation, RespiteForm
 from mantelkaart.services import Service
 from mantelkaart.validation import Source
 from mantelkaart.vocabulary import Vocabularies
+from mantelkaart.yaml_trouble import PathKey
 
 
 @dataclass(frozen=True)

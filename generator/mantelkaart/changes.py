@@ -16,11 +16,12 @@ from typing import Any
 
 from mantelkaart.config import SiteConfig
 from mantelkaart.dataset import Dataset
-from mantelkaart.loader import YamlTrouble, parse_text
+from mantelkaart.loader import parse_text
 from mantelkaart.markdown import code, escape
 from mantelkaart.problems import Problem, dutch_list
 from mantelkaart.records import KINDS
 from mantelkaart.validation import record_files
+from mantelkaart.yaml_trouble import YamlTrouble
 
 MARKER = "<!-- mantelkaart-changes -->"
 KIND_LABELS = {"providers": "Aanbieder", "respite-forms": "Vorm van respijtzorg", "regulations": "Regeling"}

@@ -14,12 +14,12 @@ from mantelkaart.config import SiteConfig
 from mantelkaart.drafts import draft_problems
 from mantelkaart.freshness import StaleRecord, stale_problems, stale_records
 from mantelkaart.guide_file import load_guide
-from mantelkaart.loader import YamlTrouble
 from mantelkaart.plain_language import TOPIC, HardWords, language_problems, words_problem
 from mantelkaart.problems import Problem, suggest
 from mantelkaart.records import KINDS
 from mantelkaart.validation import Progress, Source, known_ids, load_sources, no_cyclic_gc, record_files
 from mantelkaart.vocabulary import Vocabularies, VocabularyError
+from mantelkaart.yaml_trouble import YamlTrouble
 
 
 @dataclass

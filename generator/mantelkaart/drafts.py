@@ -22,12 +22,13 @@ from pydantic_core import ErrorDetails
 
 from mantelkaart.catalogue import Catalogue, with_hint
 from mantelkaart.fields import SLUG
-from mantelkaart.loader import Document, PathKey
+from mantelkaart.loader import Document
 from mantelkaart.native import details
 from mantelkaart.problems import Problem, _inner_model, _model_at, field_path, from_validation, suggest
 from mantelkaart.record_parts import CONSULTANT, PARTY, SELF
 from mantelkaart.records import KINDS
 from mantelkaart.validation import Source
+from mantelkaart.yaml_trouble import PathKey
 
 __all__ = ["draft_problems", "hidden_checks"]
 

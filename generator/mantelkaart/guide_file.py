@@ -20,10 +20,11 @@ from pydantic import ValidationError
 
 from mantelkaart.config import NATIONWIDE, SiteConfig
 from mantelkaart.guide_schema import RESERVED_IDS, Guide, Question, Rule
-from mantelkaart.loader import Document, PathKey, YamlTrouble, load_document, parse_text
+from mantelkaart.loader import Document, load_document, parse_text
 from mantelkaart.native import details
 from mantelkaart.problems import Problem, field_path, from_validation, suggest
 from mantelkaart.vocabulary import Vocabularies
+from mantelkaart.yaml_trouble import PathKey, YamlTrouble
 
 GUIDE_FILE = "keuzehulp.yaml"
 

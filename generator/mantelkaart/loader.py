@@ -25,24 +25,17 @@ from typing import Any
 
 import yaml
 
-from mantelkaart import quick_yaml
-
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 30
-NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
-
-PathKey = tuple[str | int, ...]
-
-
-class YamlTrouble(Exception):
-    """A file that cannot be read as a record, with a Dutch message."""
-
-    def __init__(self, message: str, hint: str = "", line: int = 1, column: int = 1) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-        self.line = line
-        self.column = column
+from mantelkaart import quick_yaml, yaml_trouble
+from mantelkaart.yaml_trouble import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    NO_ANCHORS,
+    NULL_WORDS,
+    PLAIN_KEYS,
+    TOO_DEEP,
+    PathKey,
+    YamlTrouble,
+)
 
 
 @dataclass
@@ -273,7 +266,7 @@ def _fast_parse(text: str) -> Any:
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:
-        raise _trouble(error, text) from None
+        raise yaml_trouble.trouble(error, text) from None
     finally:
         loader.dispose()
     return None if node is None else _walk(node, 0, set())
@@ -287,76 +280,21 @@ def _walk(node: Any, depth: int, seen: set[int]) -> Any:
             return None
         return node.value
     if depth >= MAX_DEPTH:
-        raise _at(node, *TOO_DEEP)
+        raise yaml_trouble.at(node, *TOO_DEEP)
     if id(node) in seen:  # an alias the pre-check missed: never expand it
-        raise _at(node, *NO_ANCHORS)
+        raise yaml_trouble.at(node, *NO_ANCHORS)
     seen.add(id(node))
     if kind is yaml.SequenceNode:
         return [_walk(item, depth + 1, seen) for item in node.value]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if key_node.__class__ is not yaml.ScalarNode:
-            raise _at(key_node, *PLAIN_KEYS)
+            raise yaml_trouble.at(key_node, *PLAIN_KEYS)
         key = key_node.value
         if key in mapping:
-            raise _at(key_node, *_twice(key))
+            raise yaml_trouble.at(key_node, *yaml_trouble.twice(key))
         mapping[key] = _walk(value_node, depth + 1, seen)
     return mapping
-
-
-TOO_DEEP = (
-    f"De gegevens zijn te diep genest (meer dan {MAX_DEPTH} niveaus).",
-    "Een record heeft maar een paar niveaus nodig; controleer de inspringing.",
-)
-NO_ANCHORS = (
-    "YAML-ankers en -verwijzingen (& en *) worden niet ondersteund.",
-    "Schrijf de waarde gewoon uit op elke plek waar u hem nodig heeft.",
-)
-PLAIN_KEYS = ("Een veldnaam moet gewone tekst zijn.", "Schrijf 'veldnaam: waarde'.")
-
-
-def _twice(key: str) -> tuple[str, str]:
-    return (
-        f"Het veld '{key}' staat twee keer in dezelfde groep.",
-        "Verwijder een van de twee; anders is niet duidelijk welke waarde geldt.",
-    )
-
-
-def _at(node_or_event: Any, message: str, hint: str) -> YamlTrouble:
-    """A problem at the start of a node or event."""
-    mark = node_or_event.start_mark
-    return YamlTrouble(message, hint, mark.line + 1, mark.column + 1)
-
-
-def _trouble(error: yaml.YAMLError, text: str) -> YamlTrouble:
-    """A libyaml error as a Dutch :class:`YamlTrouble` with its position."""
-    if isinstance(error, yaml.reader.ReaderError):
-        # libyaml reports the position as a byte offset in the UTF-8 text.
-        line = text.encode("utf-8")[: error.position].count(b"\n") + 1
-        return YamlTrouble(
-            f"Het bestand bevat een teken dat niet in een tekstbestand hoort (U+{error.character:04X}).",
-            "Typ de tekst op deze regel opnieuw in; het teken is vaak onzichtbaar.",
-            line,
-        )
-    if isinstance(error, yaml.MarkedYAMLError):
-        if "expected a single document" in str(error):
-            mark = error.problem_mark
-            return YamlTrouble(
-                "Het bestand bevat meer dan één YAML-document (---).",
-                "Zet één record per bestand.",
-                mark.line + 1 if mark else 1,
-            )
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if error.problem == "exceeded maximum nesting depth":  # libyaml's own bound (PyYAML 6.0.3 and up)
-            return YamlTrouble(*TOO_DEEP, line, column)
-        return YamlTrouble(
-            f"De YAML is ongeldig: {error.problem or error.context}.",
-            "Controleer inspringing, dubbele punten en aanhalingstekens rond deze regel.",
-            line,
-            column,
-        )
-    return YamlTrouble(f"De YAML is ongeldig: {error}.")
 
 
 class _Builder:
@@ -372,7 +310,7 @@ class _Builder:
         try:
             return self._build_stream(), self.positions
         except yaml.YAMLError as error:
-            raise _trouble(error, self.text) from None
+            raise yaml_trouble.trouble(error, self.text) from None
         finally:
             self.parser.dispose()
 
@@ -399,7 +337,7 @@ class _Builder:
 
     def _check(self, event: Any) -> None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _at(event, *NO_ANCHORS)
+            raise yaml_trouble.at(event, *NO_ANCHORS)
         tag = getattr(event, "tag", None)
         if tag and tag not in {"tag:yaml.org,2002:str", "!"}:
             raise YamlTrouble(
@@ -417,7 +355,7 @@ class _Builder:
                 return None
             return event.value
         if depth >= MAX_DEPTH:
-            raise _at(event, *TOO_DEEP)
+            raise yaml_trouble.at(event, *TOO_DEEP)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list[Any] = []
             while not isinstance(nxt := self._next(), yaml.SequenceEndEvent):
@@ -432,7 +370,7 @@ class _Builder:
         while not isinstance(key_event := self._next(), yaml.MappingEndEvent):
             self._check(key_event)
             if not isinstance(key_event, yaml.ScalarEvent):
-                raise _at(key_event, *PLAIN_KEYS)
+                raise yaml_trouble.at(key_event, *PLAIN_KEYS)
             key = key_event.value
             if key == "<<":
                 raise YamlTrouble(
@@ -441,7 +379,7 @@ class _Builder:
                     *self._where(key_event),
                 )
             if key in mapping:
-                raise _at(key_event, *_twice(key))
+                raise yaml_trouble.at(key_event, *yaml_trouble.twice(key))
             if self.record:
                 self.positions[(*path, key)] = self._where(key_event)
             mapping[key] = self._build_node(self._next(), (*path, key), depth + 1)

@@ -23,12 +23,13 @@ from typing import Any
 import yaml
 
 from mantelkaart.config import CONSULTANT_HINT
-from mantelkaart.loader import Document, PathKey, YamlTrouble, parse_text, read_bytes, text_of
+from mantelkaart.loader import Document, parse_text, read_bytes, text_of
 from mantelkaart.mkdocs_yml import plugin_options
 from mantelkaart.problems import count, field_path
 from mantelkaart.record_edit import EditRefused, RecordText
 from mantelkaart.records import KINDS
 from mantelkaart.validation import record_files
+from mantelkaart.yaml_trouble import PathKey, YamlTrouble
 
 SETTINGS = "mkdocs.yml"
 BOM = b"\xef\xbb\xbf"

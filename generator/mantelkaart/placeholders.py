@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mantelkaart.loader import PathKey
+from mantelkaart.yaml_trouble import PathKey
 
 PROMPT = "Vul in:"
 PLACEHOLDERS = {

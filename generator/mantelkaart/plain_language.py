@@ -21,8 +21,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mantelkaart.loader import PathKey, YamlTrouble, load_document, parse_text
+from mantelkaart.loader import load_document, parse_text
 from mantelkaart.problems import Problem, field_path
+from mantelkaart.yaml_trouble import PathKey, YamlTrouble
 
 MAX_WORDS = 20
 TOPIC = "taal"
@@ -48,7 +49,7 @@ class HardWords:
     @classmethod
     def load(cls, root: Path | None = None) -> HardWords:
         """The package's list, extended by ``root/moeilijke-woorden.yaml``; raises
-        :class:`~mantelkaart.loader.YamlTrouble` (in Dutch) for a site file it cannot use."""
+        :class:`~mantelkaart.yaml_trouble.YamlTrouble` (in Dutch) for a site file it cannot use."""
         text = (resources.files("mantelkaart") / "data" / SITE_FILE).read_text(encoding="utf-8")
         words = _entries(parse_text(text))
         path = root / SITE_FILE if root else None

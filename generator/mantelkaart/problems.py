@@ -13,7 +13,8 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from mantelkaart.fields import ERROR_TYPE
-from mantelkaart.loader import Document, PathKey
+from mantelkaart.loader import Document
+from mantelkaart.yaml_trouble import PathKey
 
 Severity = Literal["fout", "waarschuwing"]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from mantelkaart.loader import PathKey
+from mantelkaart.yaml_trouble import PathKey
 
 _LINE_START = re.compile(r"\n(?=[^\r\n])")  # a line break followed by a line with text
 

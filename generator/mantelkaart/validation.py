@@ -19,13 +19,14 @@ from pydantic import ValidationError
 
 from mantelkaart.config import SiteConfig
 from mantelkaart.fields import MAX_ID, SLUG
-from mantelkaart.loader import Document, YamlTrouble, parse_text, read_bytes, text_of
+from mantelkaart.loader import Document, parse_text, read_bytes, text_of
 from mantelkaart.native import details
 from mantelkaart.placeholders import HINT, find_placeholders, may_hold_placeholders
 from mantelkaart.problems import Problem, field_path, from_validation
 from mantelkaart.record_parts import Record
 from mantelkaart.records import KINDS
 from mantelkaart.vocabulary import Vocabularies
+from mantelkaart.yaml_trouble import YamlTrouble
 
 IGNORED_NAMES = {"README.md", ".gitkeep"}
 RESERVED_IDS = frozenset({"index"})  # the overview page of each kind (aanbieders/index.md, …)

@@ -12,7 +12,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mantelkaart.loader import Document, YamlTrouble, load_document, parse_text
+from mantelkaart.loader import Document, load_document, parse_text
+from mantelkaart.yaml_trouble import YamlTrouble
 
 NAMES = (
     "functies",
