@@ -106,3 +106,13 @@ def test_every_module_has_a_layer() -> None:
         f"not in a layer (pyproject.toml, docs-dev/architecture.md): {sorted(modules - placed)}"
     )
     assert not placed - modules - {"mkdocs"}, f"listed but gone: {sorted(placed - modules - {'mkdocs'})}"
+
+
+MAX_LINES = 400  # a module owns one noun; a longer one is split by responsibility
+
+
+def test_no_module_is_too_long() -> None:
+    package = ROOT / "generator" / "mantelkaart"
+    lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in package.glob("*.py")}
+    too_long = {name: lines for name, lines in lengths.items() if lines > MAX_LINES}
+    assert not too_long, f"modules over {MAX_LINES} lines: {too_long}"
