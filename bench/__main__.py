@@ -41,9 +41,9 @@ from mkdocs.config import load_config
 from mantelkaart.dataset import Dataset
 from mantelkaart.mkdocs_yml import site_config
 from mantelkaart.outputs import site_outputs
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
 from mantelkaart.plugin import BLOCK
-from mantelkaart.site_output import SiteContext
+from mantelkaart.site_output import Page, SiteContext
 
 from bench.synthetic import TODAY, SiteSummary, write_site
 

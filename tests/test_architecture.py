@@ -20,8 +20,6 @@ LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 KNOWN_CIRCLES = [
     # validation imports drafts lazily (only for records with errors); drafts needs the catalogue
     {"mantelkaart.catalogue", "mantelkaart.drafts", "mantelkaart.validation"},
-    # PageMaker (pages) calls the page kinds lazily; page_kinds makes Pages (a lazy import too)
-    {"mantelkaart.pages", "mantelkaart.page_kinds"},
     # leaflets hands its folders to the press lazily; the press reads leaflets.OTHER
     {"mantelkaart.leaflets", "mantelkaart.leaflet_press"},
 ]

@@ -15,8 +15,7 @@ from mantelkaart.comparison_page import CSV_FILE, JSON_FILE, PAGE, comparison_ou
 from mantelkaart.config import ConfigError, SiteConfig
 from mantelkaart.facets import facets
 from mantelkaart.finder import finder_offers
-from mantelkaart.pages import Page
-from mantelkaart.site_output import OutputFile, SiteContext
+from mantelkaart.site_output import OutputFile, Page, SiteContext
 from tests.recordkit import MKDOCS_YML, dump, provider, service, write_site
 
 from support import REPO, load

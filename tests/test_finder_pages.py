@@ -21,9 +21,9 @@ from mantelkaart.finder import (
     groups,
     item_data,
 )
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
 from mantelkaart.presentation import page_url, phone_href, phone_text, relative_url
-from mantelkaart.site_output import OutputFile, SiteContext
+from mantelkaart.site_output import OutputFile, Page, SiteContext
 
 from support import REPO
 from support import load as load_site

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
+from mantelkaart.site_output import Page
 
 from support import MINI, TESTS, load
 

@@ -14,8 +14,7 @@ import pytest
 from mantelkaart import hsds_files, outputs, production
 from mantelkaart.catalogue import Catalogue
 from mantelkaart.outputs import site_outputs
-from mantelkaart.pages import Page
-from mantelkaart.site_output import OutputFile, SiteContext
+from mantelkaart.site_output import OutputFile, Page, SiteContext
 
 from support import MINI, REPO, copy_site, load, run_cli, tree_digest
 

@@ -11,9 +11,8 @@ from recordkit import dump, provider, service
 
 from mantelkaart.cards import AT_HOME, card
 from mantelkaart.finder import finder_offers
-from mantelkaart.pages import Page
 from mantelkaart.saved_list import FIELDS, SHARED, list_data, read_entry, saved_list_outputs
-from mantelkaart.site_output import OutputFile, SiteContext
+from mantelkaart.site_output import OutputFile, Page, SiteContext
 
 from support import REPO
 from support import load as load_site

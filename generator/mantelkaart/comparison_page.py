@@ -27,7 +27,8 @@ from mantelkaart.comparison import (
     schemes,
     serving,
 )
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
+from mantelkaart.site_output import Page
 
 if TYPE_CHECKING:
     from mantelkaart.site_output import OutputFile, SiteContext

@@ -39,10 +39,11 @@ from mantelkaart.facets import (
 )
 from mantelkaart.frontend import SEARCH_LIBRARIES, vendor_files
 from mantelkaart.page_kinds import sort_offers
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
 from mantelkaart.presentation import page_url
 from mantelkaart.query import form_words
 from mantelkaart.search_index import search_index
+from mantelkaart.site_output import Page
 
 if TYPE_CHECKING:
     from mantelkaart.site_output import Output, SiteContext

@@ -21,7 +21,8 @@ from mantelkaart import presentation
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.guide import Advisor, Alternatives, alternatives_data, conditions_json
 from mantelkaart.indication import indication_line
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
+from mantelkaart.site_output import Page
 
 if TYPE_CHECKING:
     from mantelkaart.site_output import Output, SiteContext

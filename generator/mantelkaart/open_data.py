@@ -20,7 +20,8 @@ import orjson
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.hsds_files import HsdsFiles
 from mantelkaart.hsds_terms import uid
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
+from mantelkaart.site_output import Page
 from mantelkaart.skeleton import slugify
 from mantelkaart.spreadsheet import Spreadsheet
 

@@ -21,12 +21,12 @@ from mantelkaart.leaflets import leaflet_outputs
 from mantelkaart.look import look_outputs
 from mantelkaart.maps import map_outputs
 from mantelkaart.open_data import open_data
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
 from mantelkaart.reference import reference_html
 from mantelkaart.referrers import referrer_outputs
 from mantelkaart.report import report_outputs
 from mantelkaart.saved_list import saved_list_outputs
-from mantelkaart.site_output import Output, OutputFile, Producer, SiteContext
+from mantelkaart.site_output import Output, OutputFile, Page, Producer, SiteContext
 
 STYLESHEET = "assets/mantelkaart/mantelkaart.css"
 

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 from mantelkaart import structured_data
 from mantelkaart.catalogue import Offer
 from mantelkaart.config import NATIONWIDE
+from mantelkaart.site_output import Page
 
 if TYPE_CHECKING:
-    from mantelkaart.pages import Page, PageMaker
+    from mantelkaart.pages import PageMaker
 
 BLOCKS = {
     "respijtvormen": "respite_forms",
@@ -54,8 +55,6 @@ def _page(
     json_ld: dict[str, Any] | None = None,
     **values: object,
 ) -> Page:
-    from mantelkaart.pages import Page
-
     body = maker.render(template, path, title=title, **values)
     return Page(path, title, body, description, source, in_search, json_ld=json_ld)
 

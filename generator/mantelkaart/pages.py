@@ -8,11 +8,8 @@ because mkdocs-material prints ``page.meta.title`` without escaping.
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -24,36 +21,7 @@ from mantelkaart.config import NATIONWIDE
 from mantelkaart.indication import indication_line
 from mantelkaart.regions import region_parts
 from mantelkaart.services import Indication
-
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # source path, e.g. "aanbod/de-mantelaar/logeeropvang.md"
-    title: str
-    body: str  # HTML, already escaped
-    description: str = ""
-    source: str | None = None  # the YAML file this page is made from (edit button)
-    in_search: bool = False  # listed in mkdocs-material's search index
-    robots: str = ""  # e.g. "noindex": a <meta name="robots"> (theme/main.html)
-    json_ld: dict[str, Any] | None = None  # schema.org data, put in <head> (theme/main.html)
-    # The finder page: where its data is and which address keys ask for results, so the
-    # top of <head> starts loading it (theme/partials/finder-loader.html).
-    finder: dict[str, str] | None = None
-
-    def markdown(self) -> str:
-        meta: dict[str, Any] = {"title": html.escape(self.title)}
-        if self.description:
-            meta["description"] = html.escape(self.description)
-        if not self.in_search:
-            meta["search"] = {"exclude": True}
-        if self.robots:
-            meta["robots"] = self.robots
-        if self.finder:
-            meta["finder"] = self.finder
-        front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
-        if self.json_ld:  # ASCII only (\\u escapes): any text reads back the same
-            front += f"\njson_ld: {json.dumps(self.json_ld, separators=(',', ':'))}"
-        return f"---\n{front}\n---\n\n{self.body}\n"
+from mantelkaart.site_output import Page
 
 
 def _environment() -> Environment:

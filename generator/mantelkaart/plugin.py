@@ -38,13 +38,13 @@ from mantelkaart.guide_page import GUIDE_SCRIPT, GUIDE_STYLESHEET
 from mantelkaart.look import theme_settings, tidy_theme
 from mantelkaart.maps import MAP_SCRIPT
 from mantelkaart.outputs import BACKGROUND, STYLESHEET
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
 from mantelkaart.parties import consultant_settings
 from mantelkaart.problems import render
 from mantelkaart.region_sites import regional_site_url
 from mantelkaart.regions import check_logos, regional_catalogue, regional_name
 from mantelkaart.saved_list import PRINT_STYLESHEET, SAVED_LIST_SCRIPT, SAVED_LIST_STYLESHEET
-from mantelkaart.site_output import SiteContext
+from mantelkaart.site_output import Page, SiteContext
 from mantelkaart.validation import KINDS
 
 THEME = Path(__file__).resolve().parent / "theme"  # overrides of mkdocs-material's templates

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from mantelkaart.cards import Card, card
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
+from mantelkaart.site_output import Page
 
 if TYPE_CHECKING:
     from mantelkaart.site_output import OutputFile, SiteContext

@@ -22,10 +22,11 @@ from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.config import NATIONWIDE
 from mantelkaart.freshness import months_between
 from mantelkaart.markdown import code, escape
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
 from mantelkaart.plain_language import HardWords, record_texts, text_warnings
 from mantelkaart.problems import field_path
 from mantelkaart.record_parts import Verification
+from mantelkaart.site_output import Page
 
 if TYPE_CHECKING:
     from mantelkaart.site_output import Output, SiteContext

@@ -24,8 +24,9 @@ from mantelkaart.cards import AT_HOME, card
 from mantelkaart.catalogue import Catalogue, Offer
 from mantelkaart.finder import compact_json, finder_offers
 from mantelkaart.frontend import vendor_files
-from mantelkaart.pages import Page, PageMaker
+from mantelkaart.pages import PageMaker
 from mantelkaart.presentation import day_list, dutch_time, page_url
+from mantelkaart.site_output import Page
 
 if TYPE_CHECKING:
     from mantelkaart.site_output import Output, SiteContext
