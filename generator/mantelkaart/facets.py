@@ -75,6 +75,7 @@ class Facet:
     values: list[tuple[str, str]]  # (id, label) in display order
     codes: Callable[[Offer], list[str]]  # the value ids of one service
     single: bool = False  # one value at a time (a select instead of checkboxes)
+    when: bool = False  # shown unfolded under "Wanneer", beside "Nu open"
 
 
 def _vocabulary_facet(
@@ -163,7 +164,7 @@ def _indication(catalogue: Catalogue) -> Facet:
     return Facet("indicatie", "Indicatie of verwijzing", values, codes)
 
 
-WHEN = "wanneer"  # shown with "Nu open" under "Wanneer", not folded like the others
+WHEN = "wanneer"
 WEEKEND = "weekend"
 WEEKEND_DAYS = frozenset({"za", "zo"})
 
@@ -178,7 +179,9 @@ def _when() -> Facet:
             return []
         return [WEEKEND]
 
-    return Facet(WHEN, "Wanneer", [(WEEKEND, "Ook in het weekend, volgens de openingstijden")], codes)
+    return Facet(
+        WHEN, "Wanneer", [(WEEKEND, "Ook in het weekend, volgens de openingstijden")], codes, when=True
+    )
 
 
 def who(label: str) -> str:
