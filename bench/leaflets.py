@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from mantelkaart.dataset import Dataset
-from mantelkaart.leaflets import leaflet_outputs
+from mantelkaart.leaflet_press import leaflet_outputs
 from mantelkaart.mkdocs_yml import site_config
 from mantelkaart.site_output import SiteContext
 

@@ -14,8 +14,16 @@ import pytest
 from mantelkaart.cards import card
 from mantelkaart.config import SiteConfig
 from mantelkaart.leaflet_estimate import Estimate
-from mantelkaart.leaflet_press import Press, chosen, fetcher, font_folder, load_weasyprint, render_html
-from mantelkaart.leaflets import leaflet_outputs, municipality_leaflets, respite_form_leaflets
+from mantelkaart.leaflet_press import (
+    Press,
+    chosen,
+    fetcher,
+    font_folder,
+    leaflet_outputs,
+    load_weasyprint,
+    render_html,
+)
+from mantelkaart.leaflets import municipality_leaflets, respite_form_leaflets
 from mantelkaart.site_output import OutputFile, SiteContext
 from tests.recordkit import dump, provider, service, write_site
 

@@ -20,6 +20,7 @@ import calendar
 import contextlib
 import functools
 import hashlib
+import logging
 import math
 import os
 import re
@@ -31,15 +32,17 @@ from typing import TYPE_CHECKING, Any
 
 from mantelkaart.cards import card
 from mantelkaart.leaflet_estimate import Estimate
-from mantelkaart.leaflets import OTHER
+from mantelkaart.leaflets import OTHER, Leaflet, municipality_leaflets, respite_form_leaflets
 from mantelkaart.presentation import dutch_date, page_url
 
 if TYPE_CHECKING:
     from mantelkaart.catalogue import Catalogue
-    from mantelkaart.leaflets import Leaflet
+    from mantelkaart.site_output import OutputFile, SiteContext
 
 MAX_PAGES = 2
 MOST = 40  # services tried on one folder at most (about 18 fit on two pages)
+log = logging.getLogger("mantelkaart.leaflets")
+
 FONT_FILES = "@fontsource/atkinson-hyperlegible/files"
 
 
@@ -255,3 +258,23 @@ def build_date(day: date) -> Iterator[None]:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def leaflet_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[OutputFile]:
+    """Every folder of the site; none when the setting is off or WeasyPrint cannot run here."""
+    from mantelkaart.site_output import OutputFile
+
+    if not catalogue.config.folders:
+        return
+    try:
+        load_weasyprint()  # needs Pango from the system
+    except (ImportError, OSError) as error:
+        log.warning(
+            "De PDF-folders zijn niet gemaakt: WeasyPrint kan hier niet werken (%s). Installeer "
+            "libpango-1.0-0 en libpangoft2-1.0-0, of zet 'folders: false' in mkdocs.yml.",
+            str(error).splitlines()[0][:120],
+        )
+        return
+    with Press(catalogue, context.site_url, context.config_dir) as press:
+        for leaflet in (*municipality_leaflets(catalogue), *respite_form_leaflets(catalogue)):
+            yield OutputFile(leaflet.path, press.pdf(leaflet))

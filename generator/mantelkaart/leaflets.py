@@ -9,17 +9,10 @@ auto-escaping template, the PDF by WeasyPrint with the site's own font files
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from mantelkaart.catalogue import Catalogue, Offer
-
-if TYPE_CHECKING:
-    from mantelkaart.site_output import OutputFile, SiteContext
-
-log = logging.getLogger("mantelkaart.leaflets")
 
 FOLDER = "folders"
 OTHER = "Andere hulp voor mantelzorgers"  # the group after the kinds of respite
@@ -91,26 +84,4 @@ def respite_form_leaflets(catalogue: Catalogue) -> Iterator[Leaflet]:
         )
 
 
-def leaflet_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[OutputFile]:
-    """Every folder of the site; none when the setting is off or WeasyPrint cannot run here."""
-    from mantelkaart.site_output import OutputFile
-
-    if not catalogue.config.folders:
-        return
-    from mantelkaart.leaflet_press import Press, load_weasyprint
-
-    try:
-        load_weasyprint()  # needs Pango from the system
-    except (ImportError, OSError) as error:
-        log.warning(
-            "De PDF-folders zijn niet gemaakt: WeasyPrint kan hier niet werken (%s). Installeer "
-            "libpango-1.0-0 en libpangoft2-1.0-0, of zet 'folders: false' in mkdocs.yml.",
-            str(error).splitlines()[0][:120],
-        )
-        return
-    with Press(catalogue, context.site_url, context.config_dir) as press:
-        for leaflet in (*municipality_leaflets(catalogue), *respite_form_leaflets(catalogue)):
-            yield OutputFile(leaflet.path, press.pdf(leaflet))
-
-
-__all__ = ["Leaflet", "leaflet_outputs", "leaflet_path"]
+__all__ = ["OTHER", "Leaflet", "leaflet_path", "municipality_leaflets", "respite_form_leaflets"]

@@ -17,7 +17,7 @@ from mantelkaart.comparison_page import comparison_outputs
 from mantelkaart.finder import finder_outputs
 from mantelkaart.guide_page import guide_outputs
 from mantelkaart.json_schema import schema_outputs
-from mantelkaart.leaflets import leaflet_outputs
+from mantelkaart.leaflet_press import leaflet_outputs
 from mantelkaart.look import look_outputs
 from mantelkaart.maps import map_outputs
 from mantelkaart.open_data import open_data

@@ -21,6 +21,7 @@ from mantelkaart.config import SiteConfig
 from mantelkaart.fields import MAX_ID, SLUG
 from mantelkaart.loader import Document, parse_text, read_bytes, text_of
 from mantelkaart.native import details
+from mantelkaart.part_checks import hidden_checks
 from mantelkaart.placeholders import HINT, find_placeholders, may_hold_placeholders
 from mantelkaart.problems import Problem, field_path, from_validation
 from mantelkaart.record_parts import Record
@@ -231,8 +232,6 @@ def _validate(item: _File, context: dict[str, Any]) -> None:
         item.record = model.model_validate(item.document.data, context=context)
         item.document.data = None  # the record holds it now; freed, its memory serves the next files
     except ValidationError as error:
-        from mantelkaart.drafts import hidden_checks  # only for records with errors
-
         errors = details(error)
         said = from_validation(item.document, item.relpath, model, errors)
         item.problems += [p for p in said if p.field not in item.placeholders]
