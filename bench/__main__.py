@@ -38,12 +38,12 @@ from typing import Any
 import yaml
 from mkdocs.config import load_config
 
-from mantelkaart.dataset import Dataset
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.outputs import site_outputs
-from mantelkaart.pages import PageMaker
+from mantelkaart.build.outputs import site_outputs
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.mkdocs_yml import site_config
 from mantelkaart.plugin import BLOCK
-from mantelkaart.site_output import Page, SiteContext
+from mantelkaart.site.pages import PageMaker
+from mantelkaart.site.site_output import Page, SiteContext
 
 from bench.synthetic import TODAY, SiteSummary, write_site
 

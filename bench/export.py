@@ -32,10 +32,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mantelkaart.dataset import Dataset
-from mantelkaart.hsds_import import plan_import, write_import
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.open_data import data_files
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.opendata.exports import data_files
+from mantelkaart.opendata.hsds.importer import plan_import, write_import
 
 from bench import calibration
 from bench.synthetic import TODAY, write_site

@@ -45,8 +45,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mantelkaart.finder import FACETS_FILE, FINDER_PAGE, GROUP_PAGES, INDEX_FILE, ITEMS_FILE
-from mantelkaart.maps import MAP_FILE
+from mantelkaart.finder.page import FACETS_FILE, FINDER_PAGE, GROUP_PAGES, INDEX_FILE, ITEMS_FILE
+from mantelkaart.site.maps import MAP_FILE
 
 from bench import calibration
 from bench.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -126,8 +126,8 @@ def run(command: list[str], cwd: Path, what: str) -> float:
 def build_sites(work: Path, providers: int) -> tuple[Path, Path, FinderResults]:
     """The synthetic site built by mantelkaart, and a build of the same pages with the
     records in mkdocs-material's search index."""
-    from mantelkaart.dataset import Dataset
-    from mantelkaart.mkdocs_yml import site_config
+    from mantelkaart.core.dataset import Dataset
+    from mantelkaart.core.mkdocs_yml import site_config
 
     from bench.__main__ import write_baseline  # the other benchmark's baseline writer
 

@@ -32,10 +32,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mantelkaart.dataset import Dataset
-from mantelkaart.leaflet_press import leaflet_outputs
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.site_output import SiteContext
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.referrals.leaflet_press import leaflet_outputs
+from mantelkaart.site.site_output import SiteContext
 
 from bench import synthetic
 

@@ -39,7 +39,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mantelkaart.mkdocs_yml import site_config
+from mantelkaart.core.mkdocs_yml import site_config
 from mantelkaart.region_sites import assemble
 
 from bench import synthetic
@@ -296,7 +296,7 @@ def own_records(data: Path, region: Region, consultants: set[str], target: Path)
     those serving all of the Netherlands, the other regions' consultants (mkdocs.yml names
     them), its municipalities' regulations and every respite form. Building from it
     measures what reading the whole data folder costs a regional build (docs-dev/scale.md)."""
-    from mantelkaart.loader import parse_text
+    from mantelkaart.core.loader import parse_text
 
     keep = {town.id for town in region.towns} | {"landelijk"}
     shutil.copytree(data, target, ignore=shutil.ignore_patterns("providers", "regulations"))

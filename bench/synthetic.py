@@ -1140,9 +1140,9 @@ def write_site(folder: Path, providers: int, seed: int = 1) -> SiteSummary:
 
 def self_check(providers: int = 300, seed: int = 1) -> None:
     """Write a site, load it like ``mantelkaart validate`` and assert it is clean and deterministic."""
-    from mantelkaart.dataset import Dataset
-    from mantelkaart.loader import parse_text
-    from mantelkaart.mkdocs_yml import site_config
+    from mantelkaart.core.dataset import Dataset
+    from mantelkaart.core.loader import parse_text
+    from mantelkaart.core.mkdocs_yml import site_config
 
     writer = _Writer(seed)
     for number in range(200):

@@ -17,8 +17,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from mantelkaart.dataset import Dataset
-from mantelkaart.open_data import data_files
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.opendata.exports import data_files
 
 from support import MINI, REPO, copy_site
 

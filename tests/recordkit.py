@@ -21,10 +21,10 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from mantelkaart import fields, phones
-from mantelkaart.dataset import Dataset
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.problems import Problem
+from mantelkaart.core import fields, phones
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.core.problems import Problem
 
 TODAY = date(2026, 11, 23)
 

@@ -11,11 +11,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mantelkaart import dutch
-from mantelkaart.catalogue import Offer
-from mantelkaart.dataset import Dataset
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.search_index import SERVICE_FIELDS, Words, service_document, service_documents
+from mantelkaart.core.catalogue import Offer
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.finder import dutch
+from mantelkaart.finder.search_index import SERVICE_FIELDS, Words, service_document, service_documents
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -30,7 +30,7 @@ def load(folder: Path, today: date = TODAY) -> Dataset:
 
 def canonical_index(offers: list[Offer], words: Words | None = None) -> dict[str, Any]:
     """lunr's own serialization of the finder's service index (``search_index.py`` shortens it);
-    ``words`` as :func:`mantelkaart.search_index.index_words` gives them for the site."""
+    ``words`` as :func:`mantelkaart.finder.search_index.index_words` gives them for the site."""
     builder = dutch.builder()
     builder.ref("i")
     for name, boost in SERVICE_FIELDS:

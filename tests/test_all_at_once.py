@@ -19,8 +19,8 @@ import pytest
 from recordkit import dump, load, provider, regulation, respite_form, service, write_site
 
 from mantelkaart.cli import dutch_error
-from mantelkaart.dates import time_guess
-from mantelkaart.problems import count, dutch_list, suggest
+from mantelkaart.core.dates import time_guess
+from mantelkaart.core.problems import count, dutch_list, suggest
 
 TESTS = Path(__file__).parent
 WILG = TESTS / "fixtures" / "records" / "zorgboerderij-de-wilg.yaml"
@@ -200,8 +200,8 @@ def test_the_parallel_check_says_the_same(tmp_path: Path, monkeypatch: pytest.Mo
     a reference from a record with errors to a service in another batch."""
     from recordkit import TODAY as today
 
-    from mantelkaart import dataset
-    from mantelkaart.mkdocs_yml import site_config
+    from mantelkaart.core import dataset
+    from mantelkaart.core.mkdocs_yml import site_config
 
     root = site_with_wilg(tmp_path)
     config, data_root = site_config(root / "mkdocs.yml")

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from mantelkaart import background as background_module
-from mantelkaart import cores
-from mantelkaart.background import Background
-from mantelkaart.site_output import OutputFile, SiteContext
+from mantelkaart.build import background as background_module
+from mantelkaart.build.background import Background
+from mantelkaart.core import cores
+from mantelkaart.site.site_output import OutputFile, SiteContext
 
 from support import REPO, copy_site, load, run_cli
 

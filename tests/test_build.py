@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mantelkaart.records import KINDS
+from mantelkaart.core.records import KINDS
 
 from support import MINI, REPO, copy_site, run_cli, run_mkdocs, tree_digest
 

@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from mantelkaart import frontend, saved_list
-from mantelkaart.cms import _library_files
+from mantelkaart.editors.cms import _library_files
+from mantelkaart.referrals import saved_list
+from mantelkaart.site import frontend
 
 from support import REPO
 

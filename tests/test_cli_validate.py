@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from recordkit import dump, provider, regulation, respite_form, service, write_site
 
-from mantelkaart.problems import Problem
+from mantelkaart.core.problems import Problem
 
 from support import MINI, copy_site
 

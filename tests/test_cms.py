@@ -18,12 +18,12 @@ import pytest
 from recordkit import dump, provider, write_site
 from recordkit import load as load_site
 
-from mantelkaart.cms import FormBuilder, cms_config, key_orders
-from mantelkaart.config import ConfigError, SiteConfig
-from mantelkaart.json_schema import record_schema, schema_comment
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.records import KINDS
-from mantelkaart.vocabulary import Vocabularies
+from mantelkaart.core.config import ConfigError, SiteConfig
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.core.records import KINDS
+from mantelkaart.core.vocabulary import Vocabularies
+from mantelkaart.editors.cms import FormBuilder, cms_config, key_orders
+from mantelkaart.editors.json_schema import record_schema, schema_comment
 
 from support import REPO
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from mantelkaart.comparison import figures, matrix, rows
-from mantelkaart.comparison_page import CSV_FILE, JSON_FILE, PAGE, comparison_outputs
-from mantelkaart.config import ConfigError, SiteConfig
-from mantelkaart.facets import facets
-from mantelkaart.finder import finder_offers
-from mantelkaart.site_output import OutputFile, Page, SiteContext
+from mantelkaart.comparison.municipalities import figures, matrix, rows
+from mantelkaart.comparison.page import CSV_FILE, JSON_FILE, PAGE, comparison_outputs
+from mantelkaart.core.config import ConfigError, SiteConfig
+from mantelkaart.finder.facets import facets
+from mantelkaart.site.page_kinds import finder_offers
+from mantelkaart.site.site_output import OutputFile, Page, SiteContext
 from tests.recordkit import MKDOCS_YML, dump, provider, service, write_site
 
 from support import REPO, load
@@ -145,7 +145,7 @@ def test_the_page_is_in_the_nav_under_municipalities() -> None:
 
 
 def test_a_large_region_gets_the_finder_and_the_spreadsheet_instead_of_one_huge_table() -> None:
-    from mantelkaart.referrers import referrer_outputs
+    from mantelkaart.referrals.referrers import referrer_outputs
 
     catalogue = EXAMPLE.catalogue
     original = catalogue.config

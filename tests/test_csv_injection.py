@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mantelkaart.cells import safe_cell
-from mantelkaart.open_data import data_files
+from mantelkaart.opendata.exports import data_files
+from mantelkaart.site.cells import safe_cell
 from tests.recordkit import dump, load, provider, regulation, service, write_site
 
 from support import run_cli

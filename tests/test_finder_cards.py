@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from recordkit import dump, provider, service
 
-from mantelkaart.cards import AT_HOME, card, cost_text, place_text
-from mantelkaart.facets import facet_data, facets, sections, used_values
-from mantelkaart.finder import finder_offers, finder_page
+from mantelkaart.finder.cards import AT_HOME, card, cost_text, place_text
+from mantelkaart.finder.facets import facet_data, facets, sections, used_values
+from mantelkaart.finder.page import finder_page
+from mantelkaart.site.page_kinds import finder_offers
 
 from support import REPO
 from support import load as load_site

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from recordkit import dump, provider, service
 
-from mantelkaart import dutch
-from mantelkaart.catalogue import Offer
-from mantelkaart.config import PDOK_TILES, ConfigError, SiteConfig
-from mantelkaart.facets import (
+from mantelkaart.core.catalogue import Offer
+from mantelkaart.core.config import PDOK_TILES, ConfigError, SiteConfig
+from mantelkaart.finder import dutch
+from mantelkaart.finder.facets import (
     COST_CLASSES,
     NATIONWIDE_CODE,
     cost_classes,
@@ -22,11 +22,8 @@ from mantelkaart.facets import (
     ragged,
     unragged,
 )
-from mantelkaart.finder import compact_json, finder_offers, finder_page
-from mantelkaart.frontend import FrontendError, node_modules
-from mantelkaart.maps import map_data
-from mantelkaart.pages import PageMaker
-from mantelkaart.search_index import (
+from mantelkaart.finder.page import finder_page
+from mantelkaart.finder.search_index import (
     FIELD_KEYS,
     SERVICE_FIELDS,
     TERM_FIELDS,
@@ -41,6 +38,11 @@ from mantelkaart.search_index import (
     term_texts,
     unfold_kinds,
 )
+from mantelkaart.site.frontend import FrontendError, node_modules
+from mantelkaart.site.maps import map_data
+from mantelkaart.site.page_kinds import finder_offers
+from mantelkaart.site.pages import PageMaker
+from mantelkaart.site.site_output import compact_json
 
 from support import MINI, REPO, canonical_index
 from support import load as load_site

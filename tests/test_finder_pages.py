@@ -6,10 +6,11 @@ import re
 from dataclasses import replace
 from html import unescape
 
-from mantelkaart import parties
-from mantelkaart.cards import card
-from mantelkaart.catalogue import Catalogue
-from mantelkaart.finder import (
+from mantelkaart.core import parties
+from mantelkaart.core.catalogue import Catalogue
+from mantelkaart.core.presentation import page_url, phone_href, phone_text, relative_url
+from mantelkaart.finder.cards import card
+from mantelkaart.finder.page import (
     GROUP_PAGES,
     ITEM_FIELDS,
     PAGE_SIZE,
@@ -21,9 +22,8 @@ from mantelkaart.finder import (
     groups,
     item_data,
 )
-from mantelkaart.pages import PageMaker
-from mantelkaart.presentation import page_url, phone_href, phone_text, relative_url
-from mantelkaart.site_output import OutputFile, Page, SiteContext
+from mantelkaart.site.pages import PageMaker
+from mantelkaart.site.site_output import OutputFile, Page, SiteContext
 
 from support import REPO
 from support import load as load_site

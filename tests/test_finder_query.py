@@ -7,12 +7,12 @@ from collections import Counter
 
 import pytest
 
-from mantelkaart import dutch
-from mantelkaart.compounds import Splitter, split
-from mantelkaart.facets import facets, used_values
-from mantelkaart.finder import finder_offers, page_list
-from mantelkaart.query import form_words, lemmas, phrase_stems, query_data, search_words, value_phrases
-from mantelkaart.search_index import (
+from mantelkaart.finder import dutch
+from mantelkaart.finder.compounds import Splitter, split
+from mantelkaart.finder.facets import facets, used_values
+from mantelkaart.finder.page import page_list
+from mantelkaart.finder.query import form_words, lemmas, phrase_stems, query_data, search_words, value_phrases
+from mantelkaart.finder.search_index import (
     Words,
     search_index,
     service_document,
@@ -20,6 +20,7 @@ from mantelkaart.search_index import (
     service_texts,
     value_words,
 )
+from mantelkaart.site.page_kinds import finder_offers
 
 from support import REPO
 from support import load as load_site

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mantelkaart.glossary import entries, explain
+from mantelkaart.site.glossary import entries, explain
 from tests.test_pages import PAGES
 
 

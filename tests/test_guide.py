@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from mantelkaart.guide import Advisor, matches
-from mantelkaart.guide_file import GUIDE_FILE, default_text
-from mantelkaart.guide_page import GuideSite, guide_body
-from mantelkaart.guide_schema import Guide
-from mantelkaart.loader import parse_text
+from mantelkaart.core.guide_file import GUIDE_FILE, default_text
+from mantelkaart.core.guide_schema import Guide
+from mantelkaart.core.loader import parse_text
+from mantelkaart.keuzehulp.page import GuideSite, guide_body
+from mantelkaart.keuzehulp.rules import Advisor, matches
 
 from support import MINI, REPO, copy_site, load, run_cli
 
@@ -355,7 +355,7 @@ def all_answers(seed: int, count: int) -> list[dict[str, str]]:
 
 
 def test_no_law_or_offer_for_another_age_in_any_outcome() -> None:
-    from mantelkaart.guide_audience import LAW_AGES
+    from mantelkaart.keuzehulp.audience import LAW_AGES
 
     catalogue = EXAMPLE.catalogue
     checked = 0
@@ -399,7 +399,7 @@ def test_questions_asked_only_after_some_answers() -> None:
 
 
 def test_ages_from_records_and_laws() -> None:
-    from mantelkaart.guide_audience import Ages, ages, combined, payer_ages
+    from mantelkaart.keuzehulp.audience import Ages, ages, combined, payer_ages
 
     assert payer_ages(["jeugdwet", "pgb"]) == Ages(0, 17)
     assert payer_ages(["wmo"]) == Ages(18, 120)

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from recordkit import MKDOCS_YML, Site, assert_dutch, dump, errors_in, line_of, load, one, write_site
 
-from mantelkaart import dataset as dataset_module
-from mantelkaart.dataset import Dataset
-from mantelkaart.guide_file import GUIDE_FILE
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.problems import Problem
+from mantelkaart.core import dataset as dataset_module
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.guide_file import GUIDE_FILE
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.core.problems import Problem
 
 from support import MINI, copy_site, run_cli
 
@@ -117,7 +117,7 @@ def test_without_a_site_guide_the_default_is_used_without_problems(site: Site) -
 def test_every_example_in_the_guide_schema_is_valid(site: Site) -> None:
     from recordkit import example_record
 
-    from mantelkaart.guide_schema import Guide
+    from mantelkaart.core.guide_schema import Guide
 
     data = example_record(Guide)
     data["vragen"][0]["antwoorden"].append({"id": "vakantie", "label": "Vakantie", "zin": "U wilt weg."})

@@ -24,9 +24,10 @@ from open_data_support import (
     write_export,
 )
 
-from mantelkaart import cores, hsds_files
-from mantelkaart.hsds_files import HsdsFiles
-from mantelkaart.hsds_terms import NAMESPACE, uid
+from mantelkaart.core import cores
+from mantelkaart.opendata.hsds import files as hsds_files
+from mantelkaart.opendata.hsds.files import HsdsFiles
+from mantelkaart.opendata.hsds.terms import NAMESPACE, uid
 
 from bench.synthetic import write_site
 from support import REPO, load

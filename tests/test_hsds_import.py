@@ -11,9 +11,9 @@ import pytest
 from open_data_support import HSDS, export, needs_hsds, write_export
 
 from mantelkaart.cli import main
-from mantelkaart.hsds_import import plan_import
-from mantelkaart.loader import load_document
-from mantelkaart.record_yaml import record_yaml
+from mantelkaart.core.loader import load_document
+from mantelkaart.editors.record_yaml import record_yaml
+from mantelkaart.opendata.hsds.importer import plan_import
 
 from support import MINI, REPO, TODAY, load, run_cli
 

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from mantelkaart.loader import load_document
+from mantelkaart.core.loader import load_document
 
 from support import MINI, load, run_cli
 
@@ -221,7 +221,7 @@ def test_drafts_are_listed_in_the_editors_report_and_never_built(tmp_path: Path)
 
 def test_a_record_without_languages_or_contact_shows_no_empty_sections(tmp_path: Path) -> None:
     """Issue 14: an empty section is not rendered (no bare 'Talen' or 'Contact' heading)."""
-    from mantelkaart.pages import PageMaker
+    from mantelkaart.site.pages import PageMaker
 
     site = tmp_path / "site"
     shutil.copytree(MINI, site, ignore=shutil.ignore_patterns("site", ".cache"))
@@ -246,7 +246,7 @@ def test_a_record_without_languages_or_contact_shows_no_empty_sections(tmp_path:
 
 
 def test_a_draft_already_filled_in_is_not_imported_again_beside_it(tmp_path: Path) -> None:
-    from mantelkaart.hsds_import import plan_import, write_import
+    from mantelkaart.opendata.hsds.importer import plan_import, write_import
 
     site, result = run_import(tmp_path, [organization("Tweede Keer")])
     assert result.returncode == 0, result.stderr + result.stdout

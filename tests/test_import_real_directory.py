@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from mantelkaart.hsds_text import language_codes
-from mantelkaart.loader import load_document
+from mantelkaart.core.loader import load_document
+from mantelkaart.opendata.hsds.text import language_codes
 
 from bench.open211 import ZIP, convert, miami_site
 from support import load, run_cli

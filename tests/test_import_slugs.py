@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from mantelkaart.hsds_records import MAX_ID, RecordMaker
-from mantelkaart.hsds_terms import Taxonomies
-from mantelkaart.import_report import ImportReport
+from mantelkaart.opendata.hsds.records import MAX_ID, RecordMaker
+from mantelkaart.opendata.hsds.terms import Taxonomies
+from mantelkaart.opendata.import_report import ImportReport
 
 from support import REPO, load
 

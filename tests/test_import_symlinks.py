@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from mantelkaart.hsds_import import write_inside
+from mantelkaart.opendata.hsds.importer import write_inside
 
 from support import MINI, copy_site, run_cli
 

@@ -30,7 +30,11 @@ from recordkit import (
 )
 from yaml12 import load12
 
-from mantelkaart.json_schema import (
+from mantelkaart.core.loader import parse_text
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.core.records import KINDS
+from mantelkaart.core.vocabulary import Vocabularies
+from mantelkaart.editors.json_schema import (
     FILES,
     VALIDATOR_ONLY,
     example_record,
@@ -38,11 +42,7 @@ from mantelkaart.json_schema import (
     schema_comment,
     schema_texts,
 )
-from mantelkaart.loader import parse_text
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.records import KINDS
-from mantelkaart.skeleton import skeleton_text
-from mantelkaart.vocabulary import Vocabularies
+from mantelkaart.editors.skeleton import skeleton_text
 
 from support import MINI, REPO, run_cli
 

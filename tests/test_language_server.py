@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from lsp_client import LanguageServer
 
-from mantelkaart.json_schema import FILES, PATTERN_MESSAGES, schema_comment
-from mantelkaart.records import KINDS
+from mantelkaart.core.records import KINDS
+from mantelkaart.editors.json_schema import FILES, PATTERN_MESSAGES, schema_comment
 
 from support import REPO
 

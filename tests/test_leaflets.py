@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from mantelkaart.cards import card
-from mantelkaart.config import SiteConfig
-from mantelkaart.leaflet_estimate import Estimate
-from mantelkaart.leaflet_press import (
+from mantelkaart.core.config import SiteConfig
+from mantelkaart.finder.cards import card
+from mantelkaart.referrals.leaflet_estimate import Estimate
+from mantelkaart.referrals.leaflet_press import (
     Press,
     chosen,
     fetcher,
@@ -23,8 +23,8 @@ from mantelkaart.leaflet_press import (
     load_weasyprint,
     render_html,
 )
-from mantelkaart.leaflets import municipality_leaflets, respite_form_leaflets
-from mantelkaart.site_output import OutputFile, SiteContext
+from mantelkaart.referrals.leaflets import municipality_leaflets, respite_form_leaflets
+from mantelkaart.site.site_output import OutputFile, SiteContext
 from tests.recordkit import dump, provider, service, write_site
 
 from support import REPO, load
@@ -147,7 +147,7 @@ def test_folders_can_be_switched_off() -> None:
 
 
 def test_municipality_and_respite_form_pages_link_their_folder() -> None:
-    from mantelkaart.pages import PageMaker
+    from mantelkaart.site.pages import PageMaker
 
     pages = {page.path: page.body for page in PageMaker(EXAMPLE.catalogue).pages()}
     assert 'href="../../folders/gemeenten/dordrecht.pdf"' in pages["gemeenten/dordrecht.md"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from recordkit import assert_dutch, dump, one, provider
 
-from mantelkaart.loader import load_document, parse_text, read_text
-from mantelkaart.yaml_trouble import MAX_BYTES, MAX_DEPTH, YamlTrouble
+from mantelkaart.core.loader import load_document, parse_text, read_text
+from mantelkaart.core.yaml_trouble import MAX_BYTES, MAX_DEPTH, YamlTrouble
 
 
 def trouble(text: str) -> YamlTrouble:
@@ -363,7 +363,7 @@ def test_missing_file_is_a_clean_error(tmp_path: Path) -> None:
 def test_positions_of_fields() -> None:
     text = "naam: x\ndiensten:\n  - id: a\n    kosten:\n      betaald_door: [wmo, pgb]\n"
     path = Path("x.yaml")
-    from mantelkaart.loader import Document
+    from mantelkaart.core.loader import Document
 
     document = Document(path, text, parse_text(text))
     assert document.position(("diensten", 0, "kosten")) == (4, 5)
@@ -417,7 +417,7 @@ def test_duplicate_key_problem_points_at_the_second_key(problems_for) -> None:
 
 def test_fast_path_never_expands_an_alias_even_without_the_pre_check() -> None:
     """Defence in depth: the composed-node walker refuses shared nodes by itself."""
-    from mantelkaart.loader import _fast_parse
+    from mantelkaart.core.loader import _fast_parse
 
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n"
     with pytest.raises(YamlTrouble) as raised:

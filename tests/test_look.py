@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mantelkaart.branding import DEFAULT_COLOUR, contrast, darker
-from mantelkaart.config import ConfigError, SiteConfig
-from mantelkaart.look import tidy_theme
+from mantelkaart.core.branding import DEFAULT_COLOUR, contrast, darker
+from mantelkaart.core.config import ConfigError, SiteConfig
+from mantelkaart.site.look import tidy_theme
 
 from support import REPO, copy_site, run_mkdocs
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from mantelkaart.cli import main
-from mantelkaart.loader import parse_text
-from mantelkaart.migration import STEPS
+from mantelkaart.core.loader import parse_text
+from mantelkaart.editors.migration import STEPS
 from tests.support import MINI, REPO, run_cli
 
 ANKER = "providers/het-anker.yaml"

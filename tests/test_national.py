@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from mantelkaart.dataset import Dataset
-from mantelkaart.mkdocs_yml import site_config
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.core.regions import regional_catalogue
 from mantelkaart.region_sites import MissingRegions, assemble, regional_site_url, write_overview
-from mantelkaart.regions import regional_catalogue
 
 from bench.national import MUNICIPALITIES, REGIONS, own_records, sample, write_country
 from bench.synthetic import TODAY

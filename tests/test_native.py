@@ -1,4 +1,4 @@
-"""What pydantic-core settles itself (:mod:`mantelkaart.native`) is what the Python validators
+"""What pydantic-core settles itself (:mod:`mantelkaart.core.native`) is what the Python validators
 would have given back unchanged; everything else still gets their verdict and Dutch message."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 from pydantic_core import CoreSchema, PydanticCustomError, SchemaValidator
 
-from mantelkaart import dates, fields, native, terms
-from mantelkaart.vocabulary import NAMES, Vocabularies
+from mantelkaart.core import dates, fields, native, terms
+from mantelkaart.core.vocabulary import NAMES, Vocabularies
 
 PLAIN = [chr(code) for low, high in native.PLAIN_RANGES for code in range(low, high + 1)]
 # Characters near the edges of the plain set, and ones that would break its promises:

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from mantelkaart.catalogue import Catalogue
-from mantelkaart.config import ConfigError, SiteConfig
-from mantelkaart.dataset import Dataset
-from mantelkaart.indication import indication_line
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.pages import PageMaker
-from mantelkaart.problems import Problem
-from mantelkaart.services import Indication
-from mantelkaart.vocabulary import Vocabularies
+from mantelkaart.core.catalogue import Catalogue
+from mantelkaart.core.config import ConfigError, SiteConfig
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.indication import indication_line
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.core.problems import Problem
+from mantelkaart.core.services import Indication
+from mantelkaart.core.vocabulary import Vocabularies
+from mantelkaart.site.pages import PageMaker
 from tests.recordkit import MKDOCS_YML, Site, assert_dutch, dump, one, provider, service, write_site
 
 REPO = Path(__file__).resolve().parents[1]

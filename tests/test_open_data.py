@@ -11,9 +11,9 @@ import geojson
 import pytest
 from open_data_support import export
 
-from mantelkaart.open_data import data_files, download_page
-from mantelkaart.places import in_netherlands
-from mantelkaart.spreadsheet import COLUMNS
+from mantelkaart.core.places import in_netherlands
+from mantelkaart.opendata.exports import data_files, download_page
+from mantelkaart.opendata.spreadsheet import COLUMNS
 
 from support import MINI, REPO, copy_site, load, run_cli
 

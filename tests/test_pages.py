@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mantelkaart.pages import PageMaker
-from mantelkaart.site_output import Page
+from mantelkaart.site.pages import PageMaker
+from mantelkaart.site.site_output import Page
 
 from support import MINI, TESTS, load
 

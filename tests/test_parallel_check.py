@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from mantelkaart import cores
-from mantelkaart import dataset as dataset_module
-from mantelkaart.dataset import Dataset
-from mantelkaart.mkdocs_yml import site_config
+from mantelkaart.core import cores
+from mantelkaart.core import dataset as dataset_module
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.mkdocs_yml import site_config
 
 from bench.synthetic import TODAY, write_site
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from recordkit import TODAY, dump, load, provider, regulation, respite_form, service, write_site
 
-from mantelkaart.plain_language import HardWords, sentences, text_warnings
-from mantelkaart.report import editorial_report, report_text
+from mantelkaart.core.plain_language import HardWords, sentences, text_warnings
+from mantelkaart.editors.report import editorial_report, report_text
 
 from support import MINI, REPO, copy_site, run_cli
 

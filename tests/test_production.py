@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from mantelkaart import hsds_files, outputs, production
-from mantelkaart.catalogue import Catalogue
-from mantelkaart.outputs import site_outputs
-from mantelkaart.site_output import OutputFile, Page, SiteContext
+from mantelkaart.build import outputs, production
+from mantelkaart.build.outputs import site_outputs
+from mantelkaart.core.catalogue import Catalogue
+from mantelkaart.opendata.hsds import files as hsds_files
+from mantelkaart.site.site_output import OutputFile, Page, SiteContext
 
 from support import MINI, REPO, copy_site, load, run_cli, tree_digest
 

@@ -17,9 +17,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mantelkaart import quick_yaml
-from mantelkaart.loader import _PROPERTIES, _Builder, _node_starts, _quick_suits, _starts_a_node, parse_text
-from mantelkaart.yaml_trouble import MAX_DEPTH, YamlTrouble
+from mantelkaart.core import quick_yaml
+from mantelkaart.core.loader import (
+    _PROPERTIES,
+    _Builder,
+    _node_starts,
+    _quick_suits,
+    _starts_a_node,
+    parse_text,
+)
+from mantelkaart.core.yaml_trouble import MAX_DEPTH, YamlTrouble
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from mantelkaart.config import ConfigError, SiteConfig
-from mantelkaart.regions import regional_catalogue
+from mantelkaart.core.config import ConfigError, SiteConfig
+from mantelkaart.core.regions import regional_catalogue
 
 from support import REPO, copy_site, load, run_cli
 
@@ -83,7 +83,8 @@ def test_unknown_and_forgotten_municipalities_are_named() -> None:
     assert "Bedoelde u 'zwijndrecht'?" in message
     # zwijndrecht is now in no region at all
     assert (
-        "mantelkaart.regions: De gemeente 'zwijndrecht' (Zwijndrecht) staat bij geen enkele regio." in message
+        "mantelkaart.regions: De gemeente 'zwijndrecht' (Zwijndrecht) staat bij geen enkele regio."
+        in message
     )
     landelijk = refused(
         regions(drecht=DRECHT, waard={**WAARD, "municipalities": ["hoeksche-waard", "landelijk"]})
@@ -233,8 +234,8 @@ def test_a_regional_catalogue_keeps_what_serves_its_residents() -> None:
 
 
 def test_a_consultant_step_reaches_the_consultant_of_the_services_region() -> None:
-    from mantelkaart.catalogue import Offer
-    from mantelkaart.services import NextStep
+    from mantelkaart.core.catalogue import Offer
+    from mantelkaart.core.services import NextStep
 
     catalogue = EXAMPLE.catalogue
     offer = next(o for o in catalogue.offers if o.key == "thuiszorg-voorbeeldwijk/wijkverpleging")

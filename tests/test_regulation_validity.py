@@ -6,7 +6,7 @@ from datetime import date
 
 from recordkit import Site, dump, line_of, regulation
 
-from mantelkaart.pages import PageMaker
+from mantelkaart.site.pages import PageMaker
 
 TODAY = date(2026, 11, 23)
 

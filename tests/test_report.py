@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from recordkit import dump, load, provider, regulation, respite_form, service, write_site
 
-from mantelkaart.report import STALE_MARKER, editorial_report, overdue_markdown, report_text
+from mantelkaart.editors.report import STALE_MARKER, editorial_report, overdue_markdown, report_text
 
 from support import MINI, copy_site, run_cli
 

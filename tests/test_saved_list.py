@@ -9,10 +9,10 @@ from typing import Any
 
 from recordkit import dump, provider, service
 
-from mantelkaart.cards import AT_HOME, card
-from mantelkaart.finder import finder_offers
-from mantelkaart.saved_list import FIELDS, SHARED, list_data, read_entry, saved_list_outputs
-from mantelkaart.site_output import OutputFile, Page, SiteContext
+from mantelkaart.finder.cards import AT_HOME, card
+from mantelkaart.referrals.saved_list import FIELDS, SHARED, list_data, read_entry, saved_list_outputs
+from mantelkaart.site.page_kinds import finder_offers
+from mantelkaart.site.site_output import OutputFile, Page, SiteContext
 
 from support import REPO
 from support import load as load_site

@@ -146,8 +146,8 @@ def test_new_provider_names_every_placeholder_in_one_run(tmp_path: Path) -> None
 
 
 def test_example_data_has_no_placeholders() -> None:
-    from mantelkaart.loader import parse_text
-    from mantelkaart.placeholders import find_placeholders
+    from mantelkaart.core.loader import parse_text
+    from mantelkaart.core.placeholders import find_placeholders
 
     from support import REPO
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mantelkaart.starter import StarterError, municipalities, write_starter
+from mantelkaart.editors.starter import StarterError, municipalities, write_starter
 
 from support import run_cli
 

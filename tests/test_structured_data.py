@@ -17,9 +17,9 @@ import pytest
 from extruct.jsonld import JsonLdExtractor
 from open_data_support import CONFIDENTIAL, confidential_site
 
-from mantelkaart.catalogue import Catalogue
-from mantelkaart.config import NATIONWIDE
-from mantelkaart.records import KINDS
+from mantelkaart.core.catalogue import Catalogue
+from mantelkaart.core.config import NATIONWIDE
+from mantelkaart.core.records import KINDS
 
 from support import MINI, REPO, copy_site, load, run_mkdocs
 

@@ -31,9 +31,9 @@ from recordkit import (
     write_site,
 )
 
-from mantelkaart import phones
-from mantelkaart.problems import Problem, field_path
-from mantelkaart.records import KINDS
+from mantelkaart.core import phones
+from mantelkaart.core.problems import Problem, field_path
+from mantelkaart.core.records import KINDS
 
 PROVIDER = "providers/gemeente-dordrecht.yaml"
 FORM = "respite-forms/logeeropvang.yaml"
@@ -985,15 +985,15 @@ def test_hidden_files_in_a_data_folder_are_ignored(problems_for) -> None:
 
 
 def test_missing_data_folders_are_an_error(tmp_path) -> None:
-    from mantelkaart.config import SiteConfig
-    from mantelkaart.dataset import Dataset
+    from mantelkaart.core.config import SiteConfig
+    from mantelkaart.core.dataset import Dataset
 
     dataset = Dataset.load(tmp_path, SiteConfig())
     assert len(dataset.errors) == 1 and "data_dir" in dataset.errors[0].hint
 
 
 def test_config_errors_are_dutch() -> None:
-    from mantelkaart.config import ConfigError, SiteConfig
+    from mantelkaart.core.config import ConfigError, SiteConfig
 
     with pytest.raises(ConfigError) as raised:
         SiteConfig.from_options({"stale_after_months": "veel", "regoin": "x"})

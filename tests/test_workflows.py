@@ -15,8 +15,8 @@ import pytest
 import yaml
 from recordkit import dump, provider, write_site
 
-from mantelkaart.changes import MARKER
-from mantelkaart.report import STALE_MARKER
+from mantelkaart.editors.changes import MARKER
+from mantelkaart.editors.report import STALE_MARKER
 
 from support import REPO, run_cli
 

@@ -10,12 +10,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from mantelkaart import exchange
-from mantelkaart.config import ConfigError
-from mantelkaart.dataset import Dataset
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.plain_language import TOPIC
-from mantelkaart.problems import count, dutch_list, render
+from mantelkaart.core.config import ConfigError
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.core.plain_language import TOPIC
+from mantelkaart.core.problems import count, dutch_list, render
+from mantelkaart.opendata import exchange
 
 
 def _load(args: argparse.Namespace) -> Dataset:
@@ -105,7 +105,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from mantelkaart.skeleton import SkeletonError, write_skeleton
+    from mantelkaart.editors.skeleton import SkeletonError, write_skeleton
 
     config, root = site_config(Path(args.config))
     try:
@@ -118,7 +118,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from mantelkaart.starter import StarterError, write_schema, write_starter
+    from mantelkaart.editors.starter import StarterError, write_schema, write_starter
 
     target = Path(args.map)
     try:
@@ -136,8 +136,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from mantelkaart.json_schema import FOLDER, outdated_schemas, write_schemas
-    from mantelkaart.vocabulary import Vocabularies, VocabularyError
+    from mantelkaart.core.vocabulary import Vocabularies, VocabularyError
+    from mantelkaart.editors.json_schema import FOLDER, outdated_schemas, write_schemas
 
     config, root = site_config(Path(args.config))
     try:
@@ -157,8 +157,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from mantelkaart.plain_language import HardWords
-    from mantelkaart.report import editorial_report, overdue_markdown, report_text
+    from mantelkaart.core.plain_language import HardWords
+    from mantelkaart.editors.report import editorial_report, overdue_markdown, report_text
 
     config, root = site_config(Path(args.config))
     dataset = Dataset.load(root, config, today=args.today)
@@ -172,7 +172,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_changes(args: argparse.Namespace) -> int:
-    from mantelkaart.changes import ChangesError, describe_changes
+    from mantelkaart.editors.changes import ChangesError, describe_changes
 
     config, root = site_config(Path(args.config))
     try:
@@ -184,7 +184,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from mantelkaart.migration import exit_code, migrate, report
+    from mantelkaart.editors.migration import exit_code, migrate, report
 
     outcome = migrate(Path(args.config), [Path(name) for name in args.bestanden], args.controleer)
     print(report(outcome, args.controleer))

@@ -5,7 +5,7 @@
   ``site_dir`` when there are errors, so the previous site stays untouched;
 * ``on_files``    – add every generated page as a virtual file, out of the nav,
   with its edit button pointing at the record's YAML file (large sites are made on
-  two cores, see :mod:`mantelkaart.production`);
+  two cores, see :mod:`mantelkaart.build.production`);
 * ``on_page_markdown`` – fill ``<!-- mantelkaart:NAME -->`` blocks in hand-written pages;
 * ``on_serve``    – rebuild when a record changes.
 """
@@ -29,23 +29,24 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from mantelkaart import production, scratch, structured_data
-from mantelkaart.background import Background
-from mantelkaart.config import ConfigError, SiteConfig
-from mantelkaart.dataset import Dataset
-from mantelkaart.frontend import FrontendError
-from mantelkaart.guide_page import GUIDE_SCRIPT, GUIDE_STYLESHEET
-from mantelkaart.look import theme_settings, tidy_theme
-from mantelkaart.maps import MAP_SCRIPT
-from mantelkaart.outputs import BACKGROUND, STYLESHEET
-from mantelkaart.pages import PageMaker
-from mantelkaart.parties import consultant_settings
-from mantelkaart.problems import render
+from mantelkaart.build import production, scratch
+from mantelkaart.build.background import Background
+from mantelkaart.build.outputs import BACKGROUND, STYLESHEET
+from mantelkaart.core.config import ConfigError, SiteConfig
+from mantelkaart.core.dataset import Dataset
+from mantelkaart.core.parties import consultant_settings
+from mantelkaart.core.problems import render
+from mantelkaart.core.regions import check_logos, regional_catalogue, regional_name
+from mantelkaart.core.validation import KINDS
+from mantelkaart.keuzehulp.page import GUIDE_SCRIPT, GUIDE_STYLESHEET
+from mantelkaart.referrals.saved_list import PRINT_STYLESHEET, SAVED_LIST_SCRIPT, SAVED_LIST_STYLESHEET
 from mantelkaart.region_sites import regional_site_url
-from mantelkaart.regions import check_logos, regional_catalogue, regional_name
-from mantelkaart.saved_list import PRINT_STYLESHEET, SAVED_LIST_SCRIPT, SAVED_LIST_STYLESHEET
-from mantelkaart.site_output import Page, SiteContext
-from mantelkaart.validation import KINDS
+from mantelkaart.site import structured_data
+from mantelkaart.site.frontend import FrontendError
+from mantelkaart.site.look import theme_settings, tidy_theme
+from mantelkaart.site.maps import MAP_SCRIPT
+from mantelkaart.site.pages import PageMaker
+from mantelkaart.site.site_output import Page, SiteContext
 
 THEME = Path(__file__).resolve().parent / "theme"  # overrides of mkdocs-material's templates
 

@@ -19,7 +19,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from mantelkaart import scratch
+from mantelkaart.build import scratch
 
 
 class BuildFailed(Exception):

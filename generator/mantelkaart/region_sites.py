@@ -14,7 +14,7 @@ import shutil
 from html import escape
 from pathlib import Path
 
-from mantelkaart.config import SiteConfig
+from mantelkaart.core.config import SiteConfig
 
 
 def region_ids(config: SiteConfig) -> list[str]:

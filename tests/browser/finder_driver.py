@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from mantelkaart.catalogue import Offer
-from mantelkaart.finder import finder_offers
+from mantelkaart.core.catalogue import Offer
+from mantelkaart.site.page_kinds import finder_offers
 
 from support import REPO, copy_site, load, run_cli
 

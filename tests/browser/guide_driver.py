@@ -9,7 +9,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from mantelkaart.guide import Advisor
+from mantelkaart.keuzehulp.rules import Advisor
 
 from support import REPO, load
 

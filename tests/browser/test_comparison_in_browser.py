@@ -8,7 +8,7 @@ from typing import Any
 
 from browsing import axe_violations, describe
 
-from mantelkaart.comparison import matrix, rows
+from mantelkaart.comparison.municipalities import matrix, rows
 
 from support import REPO, load
 

@@ -6,7 +6,7 @@ import json
 import re
 from typing import Any
 
-from mantelkaart import dutch
+from mantelkaart.finder import dutch
 
 from support import REPO
 

@@ -19,8 +19,8 @@ from finder_driver import (
     shown_names,
 )
 
-from mantelkaart.cards import card
-from mantelkaart.config import NATIONWIDE
+from mantelkaart.core.config import NATIONWIDE
+from mantelkaart.finder.cards import card
 
 from support import REPO
 from support import load as load_site

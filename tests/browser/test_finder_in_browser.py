@@ -20,8 +20,8 @@ from finder_driver import (
     shown_names,
 )
 
-from mantelkaart.config import NATIONWIDE
-from mantelkaart.facets import DAY_BITS
+from mantelkaart.core.config import NATIONWIDE
+from mantelkaart.finder.facets import DAY_BITS
 
 NAH_OUTSIDE = "?doelgroep=nah&omgeving=buitenshuis"
 

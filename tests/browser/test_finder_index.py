@@ -16,8 +16,8 @@ from typing import Any
 
 from test_dutch_stemming import DUTCH, LUNR, SUPPORT
 
-from mantelkaart.finder import finder_offers
-from mantelkaart.search_index import index_words, search_index
+from mantelkaart.finder.search_index import index_words, search_index
+from mantelkaart.site.page_kinds import finder_offers
 
 from support import REPO, canonical_index, load
 

@@ -17,10 +17,10 @@ import pytest
 from browsing import axe_violations, describe, open_without_javascript, serve
 from finder_driver import CATALOGUE, OFFERS, open_finder, shown
 
-from mantelkaart.cards import card
-from mantelkaart.config import NATIONWIDE
-from mantelkaart.pages import PageMaker
-from mantelkaart.presentation import page_url
+from mantelkaart.core.config import NATIONWIDE
+from mantelkaart.core.presentation import page_url
+from mantelkaart.finder.cards import card
+from mantelkaart.site.pages import PageMaker
 
 from support import REPO, copy_site, run_cli
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from finder_driver import OFFERS, open_finder
 
-from mantelkaart.config import NATIONWIDE
+from mantelkaart.core.config import NATIONWIDE
 
 LOGEREN = {"Logeerzorg MEE Plus", "Logeerzorg De Merwelanden", "Logeerzorg in Het Parkhuis"}
 DAY_CARE = {

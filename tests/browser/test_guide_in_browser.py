@@ -18,7 +18,7 @@ import pytest
 from browsing import axe_violations, describe
 from guide_driver import ADVISOR, EXAMPLE, VISIBLE, expected, query, ready, shown, squash, step, walk
 
-from mantelkaart import presentation
+from mantelkaart.core import presentation
 
 from support import REPO
 

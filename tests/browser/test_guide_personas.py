@@ -15,7 +15,7 @@ import pytest
 from browsing import axe_violations, describe
 from guide_driver import ADVISOR, EXAMPLE, expected, focused_heading, query, ready, shown, squash, step, walk
 
-from mantelkaart import presentation
+from mantelkaart.core import presentation
 
 CONSULTANT = EXAMPLE.catalogue.consultant()
 CONSULTANT_TEL = presentation.phone_href(CONSULTANT.phone) if CONSULTANT and CONSULTANT.phone else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from mantelkaart.branding import contrast
+from mantelkaart.core.branding import contrast
 
 
 def _rgb_hex(css: str) -> str:

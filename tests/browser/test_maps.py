@@ -7,8 +7,8 @@ from typing import Any
 
 from finder_driver import OFFERS, instant_site_url, open_finder
 
-from mantelkaart.config import PDOK_TILES
-from mantelkaart.maps import mapped_locations
+from mantelkaart.core.config import PDOK_TILES
+from mantelkaart.site.maps import mapped_locations
 
 # https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/
 TILES = PDOK_TILES.split("{z}")[0]

@@ -6,7 +6,7 @@ from typing import Any
 
 from browsing import axe_violations, describe, open_without_javascript
 
-from mantelkaart.referrers import rows
+from mantelkaart.referrals.referrers import rows
 
 from support import REPO, load
 

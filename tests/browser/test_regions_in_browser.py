@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from browsing import axe_violations, describe, serve
 
-from mantelkaart.branding import contrast
+from mantelkaart.core.branding import contrast
 
 from support import REPO, copy_site, run_cli
 

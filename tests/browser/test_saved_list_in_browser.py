@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from browsing import axe_violations, describe
 
-from mantelkaart.cards import card
-from mantelkaart.presentation import dutch_date
+from mantelkaart.core.presentation import dutch_date
+from mantelkaart.finder.cards import card
 
 from support import REPO
 from support import load as load_site

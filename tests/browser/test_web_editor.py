@@ -14,9 +14,9 @@ import pytest
 import yaml
 from decap_editor import Editor, changed_lines, git, open_record, running_editor
 
-from mantelkaart.cms import cms_config
-from mantelkaart.mkdocs_yml import site_config
-from mantelkaart.vocabulary import Vocabularies
+from mantelkaart.core.mkdocs_yml import site_config
+from mantelkaart.core.vocabulary import Vocabularies
+from mantelkaart.editors.cms import cms_config
 
 from support import REPO, run_cli
 

@@ -21,8 +21,8 @@ import yaml
 from browsing import axe_violations, describe
 from decap_editor import Editor, changed_lines, git, log_in, open_record, running_editor
 
-from mantelkaart.json_schema import schema_comment
-from mantelkaart.records import KINDS
+from mantelkaart.core.records import KINDS
+from mantelkaart.editors.json_schema import schema_comment
 
 from support import REPO, run_cli
 

@@ -1,0 +1,1 @@
+"""The editors' tools: JSON Schema, web editor, report, changes, new records, init and migrate."""

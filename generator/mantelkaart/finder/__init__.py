@@ -1,0 +1,1 @@
+"""The finder (/zoeken/): search index, facets, search words and Dutch text analysis."""

@@ -1,0 +1,1 @@
+"""What professionals hand over: the page for referrers, the saved list and the PDF folders."""
