@@ -83,8 +83,7 @@ def test_unknown_and_forgotten_municipalities_are_named() -> None:
     assert "Bedoelde u 'zwijndrecht'?" in message
     # zwijndrecht is now in no region at all
     assert (
-        "mantelkaart.regions: De gemeente 'zwijndrecht' (Zwijndrecht) staat bij geen enkele regio."
-        in message
+        "mantelkaart.regions: De gemeente 'zwijndrecht' (Zwijndrecht) staat bij geen enkele regio." in message
     )
     landelijk = refused(
         regions(drecht=DRECHT, waard={**WAARD, "municipalities": ["hoeksche-waard", "landelijk"]})
