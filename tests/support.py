@@ -29,7 +29,7 @@ def load(folder: Path, today: date = TODAY) -> Dataset:
 
 
 def canonical_index(offers: list[Offer], words: Words | None = None) -> dict[str, Any]:
-    """lunr's own serialization of the finder's service index (``search_index.py`` shortens it);
+    """lunr's own serialization of the finder's service index (``finder/search_index.py`` shortens it);
     ``words`` as :func:`mantelkaart.finder.search_index.index_words` gives them for the site."""
     builder = dutch.builder()
     builder.ref("i")

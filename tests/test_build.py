@@ -134,7 +134,7 @@ def test_no_third_party_requests(example_site: Path) -> None:
 
 
 def _json_schema_paths(schema: dict, node: dict, prefix: str = "") -> set[str]:
-    """Every property path in a pydantic JSON Schema, walked independently of reference.py."""
+    """Every property path in a pydantic JSON Schema, walked independently of editors/reference.py."""
     if "$ref" in node:
         node = schema["$defs"][node["$ref"].split("/")[-1]]
     for key in ("anyOf", "oneOf", "allOf"):

@@ -205,7 +205,7 @@ def test_the_footer_says_a_region_with_quotes_as_written() -> None:
 def test_the_estimate_keeps_in_step_with_the_layout(tmp_path: Path) -> None:
     """The number of services tried first fits on two pages, and at most two more would have
     fitted: the folder is laid out once, and is about as full as it can be. (If this fails
-    after a change to leaflet.css, change the sizes in leaflet_estimate.py with it.)"""
+    after a change to leaflet.css, change the sizes in referrals/leaflet_estimate.py with it.)"""
     from bench.leaflets import synthetic_site
 
     big = load(synthetic_site(tmp_path / "big", 4))

@@ -283,7 +283,7 @@ def test_every_upgrade_note_has_its_migration_step_and_says_whether_it_is_automa
         assert field, f"the title names the field between backticks: {title.group(1)}"
         named[field.group(1)] = note
     steps = {step.field: step for step in STEPS}
-    assert set(named) == set(steps), "every upgrade note needs a step in migration.py, and vice versa"
+    assert set(named) == set(steps), "every upgrade note needs a step in editors/migration.py, and vice versa"
     for name, note in named.items():
         marker = "*Automatic:*" if steps[name].rewrite else "*By hand"
         assert marker in note, f"the upgrade note on '{name}' should say {marker}"

@@ -1,4 +1,4 @@
-"""The bewaarlijst's data file and page (saved_list.py): what /lijst/ and the referral sheet
+"""The bewaarlijst's data file and page (referrals/saved_list.py): what /lijst/ and the referral sheet
 show of each service, read back as bewaarlijst.js reads it."""
 
 from __future__ import annotations

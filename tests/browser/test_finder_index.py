@@ -1,6 +1,6 @@
 """The finder's index gives lunr.js exactly the results of lunr's own serialization.
 
-``search_index.py`` stores the index in a compact form (one-letter field names, whole-number
+``finder/search_index.py`` stores the index in a compact form (one-letter field names, whole-number
 weights, postings as runs of services, vectors as flat lists) that ``finder.js`` turns into a
 ``lunr.Index`` whose postings and vectors are made when a query needs them (``loadIndex``).
 Here lunr's own serialization of the example region's service index is loaded with

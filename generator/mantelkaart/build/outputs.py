@@ -3,7 +3,7 @@
 Pages are Markdown sources (rendered by the theme); files are written as they
 are (stylesheets, scripts, JSON data, exports). Features add a producer to
 ``PRODUCERS``; the MkDocs plugin (or any other renderer) only iterates. The producers take
-their types from ``site_output.py``, never from here, so that no producer imports this list.
+their types from ``site/site_output.py``, never from here, so that no producer imports this list.
 """
 
 from __future__ import annotations
@@ -71,5 +71,5 @@ BACKGROUND: list[Producer] = [leaflet_outputs]
 
 
 def site_outputs(catalogue: Catalogue, context: SiteContext) -> Iterator[Output]:
-    for producer in PRODUCERS:  # the BACKGROUND ones are made beside the renderer (background.py)
+    for producer in PRODUCERS:  # the BACKGROUND ones are made beside the renderer (build/background.py)
         yield from producer(catalogue, context)

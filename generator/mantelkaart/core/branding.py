@@ -1,7 +1,7 @@
 """The region's branding as configuration values: its colour, held to WCAG contrast, and its organisation, logo and links.
 
 These are the types of the look settings in ``mkdocs.yml`` (:class:`~mantelkaart.core.config.SiteConfig`);
-``look.py`` turns them into what the theme reads. They live in the core so that the configuration
+``site/look.py`` turns them into what the theme reads. They live in the core so that the configuration
 imports nothing from the site's outputs (docs-dev/architecture.md).
 """
 

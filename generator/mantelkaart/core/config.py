@@ -139,7 +139,7 @@ class SiteConfig(BaseModel):
     map_tiles: MapTiles = Field(default_factory=MapTiles)
     licence: Licence | None = None  # of the open data exports
     province: Line | None = None  # of the addresses, for the HSDS exports (state_province)
-    # The look (look.py): the region's colour (at least 4.5:1 against white), its logo (a
+    # The look (site/look.py): the region's colour (at least 4.5:1 against white), its logo (a
     # picture in docs/), and who runs the site and its privacy statement (in every footer).
     colour: Colour = DEFAULT_COLOUR
     logo: Picture | None = None
@@ -152,7 +152,7 @@ class SiteConfig(BaseModel):
     folders: bool = True
     # The CBS code of each municipality (GM0505 for Dordrecht), for the comparison's open data.
     cbs_codes: dict[str, Annotated[str, Field(pattern=r"^GM[0-9]{4}$")]] = Field(default_factory=dict)
-    # Several regions from one data folder (regions.py): each municipality in exactly one region,
+    # Several regions from one data folder (core/regions.py): each municipality in exactly one region,
     # each region with its own consultant (and colour and logo if it likes). Without
     # 'build_region' the site has a part per region (/regio/<id>/); with it, the site is
     # that region's alone: its municipalities, records, consultant, colour, logo and name.

@@ -31,11 +31,11 @@ def fail(message: str, hint: str = "") -> PydanticCustomError:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-# JSON Schema for each field type (see json_schema.py). Patterns are written for both
+# JSON Schema for each field type (see editors/json_schema.py). Patterns are written for both
 # Python's re and JavaScript (editors, Decap CMS) and follow the validators below; the
 # loader keeps every value as text, but editors' tools read YAML 1.2 types, so a type
 # also accepts the number or boolean YAML makes of text the validator accepts.
-# "x-kind" names the type for the editor form (cms.py).
+# "x-kind" names the type for the editor form (editors/cms.py).
 _CONTROL_CLASS = r"\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069"
 TEXTUAL = ["string", "number", "boolean"]
 LINE_PATTERN = rf"^(?=\s*\S)[^{_CONTROL_CLASS}\n\r\u2028\u2029]*$"

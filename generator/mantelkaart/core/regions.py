@@ -101,7 +101,7 @@ def regional_name(config: SiteConfig, region_id: str, site_name: str) -> str:
 
 
 def check_logos(config: SiteConfig, docs_dir: Path) -> None:
-    """Every region's logo is a picture in docs/ (the site's own is checked by look.py)."""
+    """Every region's logo is a picture in docs/ (the site's own is checked by site/look.py)."""
     for rid, region in config.regions.items():
         if region.logo and not (docs_dir / region.logo).is_file():
             raise ConfigError(

@@ -87,7 +87,7 @@ def _party(value: Any) -> str:
     return text
 
 
-# pydantic-core settles a well-formed value itself; only anything else calls Python (native.py).
+# pydantic-core settles a well-formed value itself; only anything else calls Python (core/native.py).
 Party = Annotated[str, BeforeValidator(_party), NativeFirst(matching(PARTY.pattern))]
 
 

@@ -207,7 +207,7 @@ def _parse(item: _File, context: dict[str, Any]) -> None:
 
 
 def _placeholders(item: _File, context: dict[str, Any]) -> None:
-    """What ``mantelkaart new`` wrote and the editor has not yet replaced (see placeholders.py)."""
+    """What ``mantelkaart new`` wrote and the editor has not yet replaced (see core/placeholders.py)."""
     if item.document is None or not item.marked:
         return
     for key, wanted in find_placeholders(item.document.data):

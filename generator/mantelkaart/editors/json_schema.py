@@ -1,6 +1,6 @@
 """JSON Schema for each record kind, for editors' tools, generated from the record schema.
 
-``records.py`` is the source: pydantic writes the JSON Schema (Dutch field names,
+``core/records.py`` is the source: pydantic writes the JSON Schema (Dutch field names,
 Dutch descriptions and examples), and this module completes it for one site:
 vocabulary fields get an ``enum`` of the site's ids, ``gemeenten`` and
 ``werkgebied`` the region's municipalities plus ``landelijk``.

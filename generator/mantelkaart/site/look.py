@@ -1,6 +1,6 @@
 """The region's look: its colour (held to WCAG contrast), logo and footer, as the theme reads them.
 
-The settings (their types are in ``branding.py``) are part of the plugin's section of ``mkdocs.yml`` (:class:`SiteConfig`); the
+The settings (their types are in ``core/branding.py``) are part of the plugin's section of ``mkdocs.yml`` (:class:`SiteConfig`); the
 theme overrides in ``theme/`` read them from ``config.extra.mantelkaart`` (see
 :func:`theme_settings`).
 """

@@ -1,9 +1,9 @@
 """One output of a site build, a page or a file, and what a producer is given to make it.
 
-A :class:`Page` is Markdown with front matter around escaped HTML (made by ``pages.py``);
+A :class:`Page` is Markdown with front matter around escaped HTML (made by ``site/pages.py``);
 the renderer turns it into the site.
 
-The producers (finder, maps, open data, …) import these types from here; ``outputs.py``
+The producers (finder, maps, open data, …) import these types from here; ``build/outputs.py``
 holds the list of producers. So the list imports the producers and no producer imports
 the list: no import circle (docs-dev/architecture.md).
 """
