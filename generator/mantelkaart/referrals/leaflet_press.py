@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 MAX_PAGES = 2
 MOST = 40  # services tried on one folder at most (about 18 fit on two pages)
-log = logging.getLogger("mantelkaart.referrals.leaflets")
+log = logging.getLogger(__name__)
 
 FONT_FILES = "@fontsource/atkinson-hyperlegible/files"
 

@@ -1,1 +1,1 @@
-"""The site: pages, page kinds, templates' data, maps, folders, made from the catalogue as outputs."""
+"""The site's foundation: pages and files as outputs, page kinds, structured data, the look, front-end files, maps and CSV cells."""
